@@ -1,0 +1,1 @@
+"""Data types, table schemas and the catalog of tables, views and functions."""

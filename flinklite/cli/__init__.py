@@ -1,0 +1,1 @@
+"""The flinklite command line."""

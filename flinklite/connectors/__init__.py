@@ -1,0 +1,1 @@
+"""Connector factories, found by their 'connector' identifier."""

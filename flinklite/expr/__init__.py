@@ -1,0 +1,1 @@
+"""Expression typing, implicit casts and built-in functions."""

@@ -1,0 +1,1 @@
+"""Format factories, found by their 'format' identifier."""

@@ -1,0 +1,1 @@
+"""Binding and validation of statements into logical plans; EXPLAIN."""

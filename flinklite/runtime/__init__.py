@@ -1,0 +1,1 @@
+"""Rows, time, operators and job execution."""

@@ -1,0 +1,1 @@
+"""SQL text to AST: statement splitting, parsing, unparsing."""

@@ -1,0 +1,1 @@
+"""The Flink SQL grammar (flinksql.lark), shipped inside the package as flinklite.grammar."""
