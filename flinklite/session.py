@@ -1,0 +1,404 @@
+"""The session: configuration, catalog and statement execution behind every front end.
+
+Session.execute(statement) -> Result is the one door; the shell, `-f` scripts, the tutorial and
+tests all go through it, and rendering stays with them."""
+
+from __future__ import annotations
+
+from flinklite.catalog import describe as D
+from flinklite.catalog.catalog import Catalog, ResolvedTable, resolve_create_table
+from flinklite.catalog.schema import schema_from_fields
+from flinklite.catalog.types import string
+from flinklite.config import Configuration
+from flinklite.errors import FlinkliteError, UnsupportedError, ValidationError
+from flinklite.planner.binder import Binder
+from flinklite.planner.explain import explain
+from flinklite.results import (
+    ClearResult,
+    HelpResult,
+    QuitResult,
+    Result,
+    StatusResult,
+    TableResult,
+    TextResult,
+)
+from flinklite.sql import ast
+from flinklite.sql.parser import parse_statement
+
+OK = "Execute statement succeed."
+
+STATEMENT_KINDS: dict[type, str] = {
+    ast.CreateTable: "DDL",
+    ast.CreateView: "DDL",
+    ast.CreateFunction: "DDL",
+    ast.CreateCatalog: "DDL",
+    ast.CreateDatabase: "DDL",
+    ast.Drop: "DDL",
+    ast.AlterTable: "DDL",
+    ast.Set: "SET",
+    ast.Reset: "RESET",
+    ast.Use: "USE",
+    ast.QueryStatement: "QUERY",
+    ast.Insert: "INSERT",
+    ast.StatementSet: "INSERT",
+    ast.BeginStatementSet: "STATEMENT SET",
+    ast.End: "STATEMENT SET",
+    ast.Explain: "EXPLAIN",
+    ast.Show: "SHOW",
+    ast.Describe: "DESCRIBE",
+    ast.StopJob: "STOP JOB",
+    ast.ClientCommand: "CLIENT",
+}
+
+HELP_TEXT = """The following commands are available:
+
+CLEAR\t\tClears the current terminal.
+CREATE TABLE\t\tCreate table under current catalog and database.
+DROP TABLE\t\tDrop table with optional catalog and database. Syntax: "DROP TABLE [IF EXISTS] <name>;"
+CREATE VIEW\t\tCreates a virtual table from a SQL query. Syntax: "CREATE VIEW <name> AS <query>;"
+DESCRIBE\t\tDescribes the schema of a table with the given name.
+DROP VIEW\t\tDeletes a previously created virtual table. Syntax: "DROP VIEW <name>;"
+EXPLAIN\t\tDescribes the execution plan of a query or table with the given name.
+HELP\t\tPrints the available commands.
+INSERT INTO\t\tInserts the results of a SQL SELECT query into a declared table sink.
+INSERT OVERWRITE\t\tInserts the results of a SQL SELECT query into a declared table sink and overwrite existing data.
+QUIT\t\tQuits the SQL CLI client.
+RESET\t\tResets a session configuration property. Syntax: "RESET '<key>';". Use "RESET;" for reset all session properties.
+SELECT\t\tExecutes a SQL SELECT query on the flinklite engine.
+SET\t\tSets a session configuration property. Syntax: "SET '<key>'='<value>';". Use "SET;" for listing all properties.
+SHOW FUNCTIONS\t\tShows all user-defined and built-in functions or only user-defined functions. Syntax: "SHOW [USER] FUNCTIONS;"
+SHOW TABLES\t\tShows all registered tables.
+SHOW JOBS\t\tShows the jobs of this session.
+STOP JOB\t\tStops a running job. Syntax: "STOP JOB '<job id>';"
+USE CATALOG\t\tSets the current catalog. The current database is set to the catalog's default one. Experimental! Syntax: "USE CATALOG <name>;"
+USE\t\tSets the current default database. Experimental! Syntax: "USE <name>;"
+BEGIN STATEMENT SET\t\tBegins a statement set. Syntax: "BEGIN STATEMENT SET;"
+END\t\tEnds a statement set. Syntax: "END;"
+
+Hint: Make sure that a statement ends with ";" for finalizing (multi-line) statements.
+You can also type any Flink SQL statement, see https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/overview/ for more details."""
+
+
+class Session:
+    """One user's session: its configuration, catalog and the statement set being built."""
+
+    def __init__(self, conf: dict[str, str] | None = None) -> None:
+        self.config = Configuration(conf)
+        self.catalog = Catalog()
+        self._statement_set: list[ast.Insert] | None = None
+
+    # --- entry points --------------------------------------------------------------------------
+
+    def execute_statement(self, text: str, *, line: int = 1, column: int = 1) -> Result:
+        """Parse and run one statement; errors carry positions relative to the script."""
+        try:
+            return self.execute(parse_statement(text, line=line, column=column))
+        except FlinkliteError as e:
+            if e.source is None and line == 1 and column == 1:
+                e.with_source(text)
+            raise
+
+    def classify(self, text: str) -> str:
+        return STATEMENT_KINDS.get(type(parse_statement(text)), "OTHER")
+
+    def wait_for_jobs(self) -> None:
+        """Jobs arrive with the streaming engine; until then a script starts none."""
+
+    def close(self) -> None:
+        pass
+
+    def binder(self) -> Binder:
+        return Binder(self.catalog, self.config)
+
+    def execute(self, stmt: ast.Statement) -> Result:
+        if self._statement_set is not None and not isinstance(stmt, (ast.Insert, ast.End)):
+            raise ValidationError(
+                "Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' "
+                "statement to submit Statement Set.",
+                pos=stmt.pos,
+            )
+        handler = getattr(self, "_" + type(stmt).__name__, None)
+        if handler is None:
+            raise UnsupportedError(f"Unsupported statement: {type(stmt).__name__}", pos=stmt.pos)
+        return handler(stmt)
+
+    # --- DDL -----------------------------------------------------------------------------------
+
+    def _CreateTable(self, stmt: ast.CreateTable) -> Result:
+        binder = self.binder()
+        if stmt.as_query is not None:
+            return self._create_table_as(stmt, binder)
+        table = resolve_create_table(self.catalog, stmt, type_of=binder.type_expression)
+        _validate_connector(table, stmt)
+        self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
+        return StatusResult(OK)
+
+    def _create_table_as(self, stmt: ast.CreateTable, binder: Binder) -> Result:
+        query = binder.bind_query(stmt.as_query)
+        schema = schema_from_fields(
+            [(f.name, f.type.without_time_attribute()) for f in query.fields]
+        )
+        ident = self.catalog.qualify(stmt.name, stmt.pos)
+        table = ResolvedTable(
+            ident,
+            schema,
+            {p.key: p.value for p in stmt.options},
+            stmt.comment,
+            stmt.partitioned_by,
+            stmt,
+            stmt.temporary,
+        )
+        _validate_connector(table, stmt)
+        raise UnsupportedError(
+            "CREATE TABLE ... AS SELECT starts a job, which needs the streaming engine; "
+            "create the table and use INSERT INTO instead",
+            pos=stmt.pos,
+        )
+
+    def _CreateView(self, stmt: ast.CreateView) -> Result:
+        rel = self.binder().bind_query(stmt.query)
+        names = [f.name for f in rel.fields]
+        if stmt.columns:
+            if len(stmt.columns) != len(names):
+                raise ValidationError(
+                    f"VIEW definition and input fields not match:\n\tDef fields: {list(stmt.columns)}.\n"
+                    f"\tInput fields: {names}.",
+                    pos=stmt.pos,
+                )
+            names = list(stmt.columns)
+        schema = schema_from_fields([(n, f.type) for n, f in zip(names, rel.fields, strict=True)])
+        ident = self.catalog.qualify(stmt.name, stmt.pos)
+        self.catalog.create_view(
+            ident,
+            stmt.query,
+            stmt.columns,
+            schema,
+            comment=stmt.comment,
+            temporary=stmt.temporary,
+            ignore_if_exists=stmt.if_not_exists,
+            pos=stmt.pos,
+        )
+        return StatusResult(OK)
+
+    def _CreateFunction(self, stmt: ast.CreateFunction) -> Result:
+        self.catalog.create_function(
+            stmt.name,
+            stmt.class_name,
+            language=stmt.language,
+            jars=stmt.jars,
+            temporary=stmt.temporary,
+            system=stmt.system,
+            if_not_exists=stmt.if_not_exists,
+            pos=stmt.pos,
+        )
+        return StatusResult(OK)
+
+    def _CreateCatalog(self, stmt: ast.CreateCatalog) -> Result:
+        self.catalog.create_catalog(
+            stmt.name,
+            {p.key: p.value for p in stmt.options},
+            if_not_exists=stmt.if_not_exists,
+            pos=stmt.pos,
+        )
+        return StatusResult(OK)
+
+    def _CreateDatabase(self, stmt: ast.CreateDatabase) -> Result:
+        self.catalog.create_database(
+            stmt.name,
+            comment=stmt.comment,
+            properties={p.key: p.value for p in stmt.options},
+            if_not_exists=stmt.if_not_exists,
+            pos=stmt.pos,
+        )
+        return StatusResult(OK)
+
+    def _Drop(self, stmt: ast.Drop) -> Result:
+        c = self.catalog
+        if stmt.kind in ("TABLE", "VIEW"):
+            c.drop_table(
+                stmt.name,
+                kind=stmt.kind,
+                if_exists=stmt.if_exists,
+                temporary=stmt.temporary,
+                pos=stmt.pos,
+            )
+        elif stmt.kind == "FUNCTION":
+            c.drop_function(
+                stmt.name,
+                temporary=stmt.temporary,
+                system=stmt.system,
+                if_exists=stmt.if_exists,
+                pos=stmt.pos,
+            )
+        elif stmt.kind == "DATABASE":
+            c.drop_database(
+                stmt.name, if_exists=stmt.if_exists, cascade=bool(stmt.cascade), pos=stmt.pos
+            )
+        else:
+            c.drop_catalog(stmt.name[-1], if_exists=stmt.if_exists, pos=stmt.pos)
+        return StatusResult(OK)
+
+    def _AlterTable(self, stmt: ast.AlterTable) -> Result:
+        c = self.catalog
+        if stmt.action == "RENAME":
+            c.rename_table(stmt.name, stmt.new_name, if_exists=stmt.if_exists, pos=stmt.pos)
+        elif stmt.action == "SET":
+            table = c.set_options(
+                stmt.name,
+                {p.key: p.value for p in stmt.options},
+                if_exists=stmt.if_exists,
+                pos=stmt.pos,
+            )
+            if table is not None:
+                _validate_connector(table, None)
+        else:
+            table = c.reset_options(stmt.name, stmt.keys, if_exists=stmt.if_exists, pos=stmt.pos)
+            if table is not None:
+                _validate_connector(table, None)
+        return StatusResult(OK)
+
+    # --- queries and DML -----------------------------------------------------------------------
+
+    def _QueryStatement(self, stmt: ast.QueryStatement) -> Result:
+        self.binder().bind_query(stmt.query)
+        raise UnsupportedError(
+            "Running queries needs flinklite's streaming engine, which is not part of this build "
+            "yet; EXPLAIN shows the validated plan",
+            pos=stmt.pos,
+        )
+
+    def _Insert(self, stmt: ast.Insert) -> Result:
+        self.binder().bind_insert(stmt)
+        if self._statement_set is not None:
+            self._statement_set.append(stmt)
+            return StatusResult(OK)
+        raise UnsupportedError(
+            "Running INSERT jobs needs flinklite's streaming engine, which is not part of this "
+            "build yet; EXPLAIN shows the validated plan",
+            pos=stmt.pos,
+        )
+
+    def _StatementSet(self, stmt: ast.StatementSet) -> Result:
+        binder = self.binder()
+        for insert in stmt.inserts:
+            binder.bind_insert(insert)
+        raise UnsupportedError(
+            "Running statement sets needs flinklite's streaming engine, which is not part of this "
+            "build yet; EXPLAIN shows the validated plan",
+            pos=stmt.pos,
+        )
+
+    def _BeginStatementSet(self, stmt: ast.BeginStatementSet) -> Result:
+        if self._statement_set is not None:
+            raise ValidationError(
+                "Only one statement set can be open at a time; END the current one first.",
+                pos=stmt.pos,
+            )
+        self._statement_set = []
+        return StatusResult(OK)
+
+    def _End(self, stmt: ast.End) -> Result:
+        if self._statement_set is None:
+            raise ValidationError(
+                "No Statement Set to submit. 'END' statement should be used after 'BEGIN STATEMENT SET'.",
+                pos=stmt.pos,
+            )
+        inserts, self._statement_set = self._statement_set, None
+        if not inserts:
+            return StatusResult(OK)
+        return self._StatementSet(ast.StatementSet(tuple(inserts), pos=stmt.pos))
+
+    def _Explain(self, stmt: ast.Explain) -> Result:
+        return TextResult(explain(stmt, self.binder()))
+
+    # --- SHOW, DESCRIBE, SET, USE, client commands ---------------------------------------------
+
+    def _Show(self, stmt: ast.Show) -> Result:
+        c = self.catalog
+        what = stmt.what
+        kw = {"like": stmt.like, "not_like": stmt.not_like} if stmt.like is not None else {}
+        if what in ("CREATE TABLE", "CREATE VIEW"):
+            obj = c.show_create_target(stmt.name, what.split()[1], stmt.pos)
+            return TextResult(D.show_create(obj))
+        if what == "TABLES":
+            rows = D.show_tables(c.list_tables(), **kw)
+        elif what == "VIEWS":
+            rows = D.show_views(c.list_views(), **kw)
+        elif what in ("FUNCTIONS", "USER FUNCTIONS"):
+            from flinklite.expr.functions import function_names
+
+            builtins = [] if what == "USER FUNCTIONS" else [n.lower() for n in function_names()]
+            rows = D.show_functions(c.list_functions(), builtins, **kw)
+        elif what == "CATALOGS":
+            rows = D.show_catalogs(c.list_catalogs(), **kw)
+        elif what == "DATABASES":
+            rows = D.show_databases(c.list_databases(), **kw)
+        elif what == "CURRENT CATALOG":
+            rows = D.show_current("catalog", c.current_catalog)
+        elif what == "CURRENT DATABASE":
+            rows = D.show_current("database", c.current_database)
+        elif what in ("COLUMNS", "COLUMNS FROM", "COLUMNS IN"):
+            rows = _describe_rows(c.describe_target(stmt.name, stmt.pos), **kw)
+        elif what == "JOBS":
+            return _table(("job id", "job name", "status", "start time"), [])
+        elif what in ("MODULES", "FULL MODULES"):
+            header = ("module name",) if what == "MODULES" else ("module name", "used")
+            return _table(header, [("core",)] if what == "MODULES" else [("core", True)])
+        elif what == "JARS":
+            return _table(("jars",), [])
+        else:
+            raise UnsupportedError(f"SHOW {what} is not supported", pos=stmt.pos)
+        return _table(rows.header, rows.rows)
+
+    def _Describe(self, stmt: ast.Describe) -> Result:
+        rows = _describe_rows(self.catalog.describe_target(stmt.name, stmt.pos))
+        return _table(rows.header, rows.rows)
+
+    def _Set(self, stmt: ast.Set) -> Result:
+        if stmt.key is None:
+            return _table(("key", "value"), self.config.items())
+        warning = self.config.set(stmt.key, stmt.value or "", stmt.pos)
+        return StatusResult(warning, "WARNING") if warning else StatusResult(OK)
+
+    def _Reset(self, stmt: ast.Reset) -> Result:
+        self.config.reset(stmt.key)
+        if stmt.key is None:
+            return StatusResult("All session properties have been set to their default values.")
+        return StatusResult("Session property has been reset.")
+
+    def _Use(self, stmt: ast.Use) -> Result:
+        if stmt.catalog:
+            self.catalog.use_catalog(stmt.name[-1], stmt.pos)
+        else:
+            self.catalog.use_database(stmt.name, stmt.pos)
+        return StatusResult(OK)
+
+    def _StopJob(self, stmt: ast.StopJob) -> Result:
+        raise ValidationError(
+            f"Could not stop job {stmt.job_id}: no such job in this session.", pos=stmt.pos
+        )
+
+    def _ClientCommand(self, stmt: ast.ClientCommand) -> Result:
+        command = stmt.command.upper()
+        if command == "HELP":
+            return HelpResult(HELP_TEXT)
+        if command == "CLEAR":
+            return ClearResult()
+        return QuitResult()
+
+
+def _table(header: tuple[str, ...], rows: list) -> TableResult:
+    return TableResult(tuple(header), tuple(string() for _ in header), list(rows))
+
+
+def _describe_rows(obj: object, **kw: object):  # noqa: ANN202
+    if getattr(obj, "kind", "") == "VIEW":
+        return D.describe_view(obj, **kw)  # type: ignore[arg-type]
+    return D.describe(obj.schema, **kw)  # type: ignore[attr-defined]
+
+
+def _validate_connector(table: ResolvedTable, stmt: ast.CreateTable | None) -> None:
+    """Checks 'connector' and format options against the factories; never connects."""
+    from flinklite.connectors.registry import validate_table
+
+    validate_table(table, stmt)
