@@ -13,6 +13,7 @@ from flinklite.config import Configuration
 from flinklite.errors import FlinkliteError, UnsupportedError, ValidationError
 from flinklite.planner.binder import Binder
 from flinklite.planner.explain import explain
+from flinklite.planner.scan import validate_connector
 from flinklite.results import (
     ClearResult,
     HelpResult,
@@ -129,7 +130,6 @@ class Session:
         if stmt.as_query is not None:
             return self._create_table_as(stmt, binder)
         table = resolve_create_table(self.catalog, stmt, type_of=binder.type_expression)
-        _validate_connector(table, stmt)
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
         return StatusResult(OK)
 
@@ -148,7 +148,7 @@ class Session:
             stmt,
             stmt.temporary,
         )
-        _validate_connector(table, stmt)
+        validate_connector(table, "sink")
         raise UnsupportedError(
             "CREATE TABLE ... AS SELECT starts a job, which needs the streaming engine; "
             "create the table and use INSERT INTO instead",
@@ -240,21 +240,14 @@ class Session:
 
     def _AlterTable(self, stmt: ast.AlterTable) -> Result:
         c = self.catalog
+        ident = c.qualify(stmt.name, stmt.pos)
         if stmt.action == "RENAME":
-            c.rename_table(stmt.name, stmt.new_name, if_exists=stmt.if_exists, pos=stmt.pos)
+            c.rename_table(ident, stmt.new_name, if_exists=stmt.if_exists, pos=stmt.pos)
         elif stmt.action == "SET":
-            table = c.set_options(
-                stmt.name,
-                {p.key: p.value for p in stmt.options},
-                if_exists=stmt.if_exists,
-                pos=stmt.pos,
-            )
-            if table is not None:
-                _validate_connector(table, None)
+            options = {p.key: p.value for p in stmt.options}
+            c.set_options(ident, options, if_exists=stmt.if_exists, pos=stmt.pos)
         else:
-            table = c.reset_options(stmt.name, stmt.keys, if_exists=stmt.if_exists, pos=stmt.pos)
-            if table is not None:
-                _validate_connector(table, None)
+            c.reset_options(ident, stmt.keys, if_exists=stmt.if_exists, pos=stmt.pos)
         return StatusResult(OK)
 
     # --- queries and DML -----------------------------------------------------------------------
@@ -395,10 +388,3 @@ def _describe_rows(obj: object, **kw: object):  # noqa: ANN202
     if getattr(obj, "kind", "") == "VIEW":
         return D.describe_view(obj, **kw)  # type: ignore[arg-type]
     return D.describe(obj.schema, **kw)  # type: ignore[attr-defined]
-
-
-def _validate_connector(table: ResolvedTable, stmt: ast.CreateTable | None) -> None:
-    """Checks 'connector' and format options against the factories; never connects."""
-    from flinklite.connectors.registry import validate_table
-
-    validate_table(table, stmt)

@@ -188,7 +188,16 @@ class Aggregation:
             if contains_aggregate(a):
                 raise ValidationError("Aggregate function calls cannot be nested", pos=a.pos)
         args = self.binder.exprs._bind_args(call, inner)
-        rex = self.binder.exprs._call_builtin(name, call.args, args, call.pos)
+        star = len(call.args) == 1 and isinstance(call.args[0], ast.Star)
+        rex = self.binder.exprs._call_builtin(
+            name,
+            call.args,
+            args,
+            call.pos,
+            grouped=bool(self.keys),
+            distinct=call.distinct,
+            star=star,
+        )
         filt = (
             self.binder.exprs.bind_condition(call.filter, ExprContext(self.scope, "FILTER"))
             if call.filter is not None
@@ -207,6 +216,8 @@ class Aggregation:
 
     def _arg(self, rex: Rex) -> Rex:
         """Aggregate arguments become fields of the projection under the aggregate."""
+        if rex in self.keys:  # an argument that is a group key reads the key's field
+            return InputRef(rex.type, self.keys.index(rex))
         offset = len(self.keys)
         if rex in self.arg_exprs:
             i = self.arg_exprs.index(rex)

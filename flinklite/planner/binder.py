@@ -46,6 +46,9 @@ class Binder:
                 f"Cannot INSERT into view '{table.identifier.summary()}': a view is not a sink",
                 pos=stmt.pos,
             )
+        from flinklite.planner.scan import validate_connector
+
+        validate_connector(table, "sink")
         ident = table.identifier
         identifier = (ident.catalog, ident.database, ident.name)
         query = self.bind_query(stmt.query)
@@ -61,25 +64,16 @@ class Binder:
             targets = [by_name[n] for n in stmt.columns]
         else:
             targets = sink_cols
-        if len(query.fields) != len(targets):
-            raise ValidationError(
-                f"Column types of query result and sink for '{'.'.join(identifier)}' do not match.\n"
-                f"Cause: Different number of columns.\n\n"
-                f"Query schema: [{_schema_text(query.fields)}]\n"
-                f"Sink schema:  [{_schema_text(tuple(RowField(c.name, c.type) for c in targets))}]",
-                pos=stmt.query.pos,
-            )
-        exprs: list[Rex] = []
-        for i, (f, col) in enumerate(zip(query.fields, targets, strict=True)):
-            if not coercion.insert_compatible(f.type, col.type):
-                raise ValidationError(
-                    f"Column types of query result and sink for '{'.'.join(identifier)}' do not match.\n"
-                    f"Cause: Incompatible types for sink column '{col.name}' at position {i}.\n\n"
-                    f"Query schema: [{_schema_text(query.fields)}]\n"
-                    f"Sink schema:  [{_schema_text(tuple(RowField(c.name, c.type) for c in targets))}]",
-                    pos=stmt.query.pos,
-                )
-            exprs.append(cast_to(InputRef(f.type, i), col.type.without_time_attribute()))
+        coercion.check_insert(
+            ".".join(identifier),
+            [(f.name, f.type) for f in query.fields],
+            [(c.name, c.type) for c in targets],
+            stmt.query.pos,
+        )
+        exprs = [
+            cast_to(InputRef(f.type, i), c.type.without_time_attribute())
+            for i, (f, c) in enumerate(zip(query.fields, targets, strict=True))
+        ]
         fields = tuple(RowField(c.name, c.type) for c in targets)
         projected = (
             L.Project(fields, query, tuple(exprs))
@@ -460,7 +454,3 @@ def _unique_names(names: list[str]) -> list[str]:
 
 def _names(fields: tuple[RowField, ...]) -> str:
     return "[" + ", ".join(f.name for f in fields) + "]"
-
-
-def _schema_text(fields: tuple[RowField, ...]) -> str:
-    return ", ".join(f"{f.name}: {f.type.without_time_attribute()}" for f in fields)

@@ -13,6 +13,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
 from flinklite.errors import Pos, UnsupportedError, ValidationError, did_you_mean
 from flinklite.expr import coercion, functions, literals
+from flinklite.expr.functions_core import CallContext
 from flinklite.expr.rex import (
     Call,
     FieldAccessRex,
@@ -47,18 +48,6 @@ class ExprContext:
     allow_aggregates: bool = False
     allow_over: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-class CallContext:
-    """What a function's type inference may look at besides argument types."""
-
-    __slots__ = ("name", "args", "pos", "arg_types")
-
-    def __init__(self, name: str, args: tuple[ast.Expr, ...], arg_types: list[DataType], pos: Pos):
-        self.name = name
-        self.args = args
-        self.arg_types = arg_types
-        self.pos = pos
 
 
 class ExpressionBinder:
@@ -100,7 +89,7 @@ class ExpressionBinder:
     _TypedLiteral = _IntervalLiteral = _BinaryLiteral = _literal
 
     def _Symbol(self, e: ast.Symbol, ctx: ExprContext) -> Rex:
-        return SymbolRex(DataType(T.SYMBOL, False), e.name)
+        return SymbolRex(functions.symbol_type(), e.name)
 
     def _Star(self, e: ast.Star, ctx: ExprContext) -> Rex:
         raise ValidationError("'*' is only allowed in a select list or in COUNT(*)", pos=e.pos)
@@ -112,17 +101,12 @@ class ExpressionBinder:
         if e.op == "NOT":
             self._require_boolean("NOT", [operand], e.pos)
             return Call(T.boolean(operand.type.nullable), "NOT", (operand,))
-        if not (
-            operand.type.is_numeric
-            or operand.type.root in T.INTERVALS
-            or operand.type.root == T.NULL
-        ):
-            raise ValidationError(
-                f"Cannot apply '{e.op}' to arguments of type '{e.op}<{_type_name(operand.type)}>'. "
-                f"Supported form(s): '{e.op}<NUMERIC>' '{e.op}<DATETIME_INTERVAL>'",
-                pos=e.pos,
-            )
-        return operand if e.op == "+" else Call(operand.type, "-", (operand,))
+        if literals.is_literal(
+            e
+        ):  # Flink folds the sign into a numeric literal: -2147483648 is INT
+            return self._literal(e, ctx)
+        result = coercion.unary_type(e.op, operand.type, e.pos)
+        return operand if e.op == "+" else Call(result, "-", (operand,))
 
     def _BinaryOp(self, e: ast.BinaryOp, ctx: ExprContext) -> Rex:
         left = self.bind(e.left, ctx)
@@ -159,9 +143,11 @@ class ExpressionBinder:
     def _InList(self, e: ast.InList, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         items = [self.bind(i, ctx) for i in e.items]
-        target_types = coercion.in_list_types(operand.type, [i.type for i in items], e.pos)
-        operand = cast_to(operand, target_types[0])
-        items = [cast_to(i, t) for i, t in zip(items, target_types[1:], strict=True)]
+        operand_type, item_type = coercion.in_list_types(
+            operand.type, [i.type for i in items], e.pos
+        )
+        operand = cast_to(operand, operand_type)
+        items = [cast_to(i, item_type) for i in items]
         nullable = operand.type.nullable or any(i.type.nullable for i in items)
         return Call(T.boolean(nullable), "NOT IN" if e.negated else "IN", (operand, *items))
 
@@ -341,6 +327,11 @@ class ExpressionBinder:
                     ),
                     pos=e.pos,
                 )
+        elif definition.kind in ("group-window", "group-window-property"):
+            raise ValidationError(
+                f"Group window function {name} is only allowed in GROUP BY and the SELECT of a grouped query",
+                pos=e.pos,
+            )
         elif definition.kind == "window" and not ctx.allow_over:
             raise ValidationError(f"Function '{name}' requires an OVER clause", pos=e.pos)
         if e.distinct and definition.kind != "aggregate":
@@ -348,25 +339,29 @@ class ExpressionBinder:
                 f"DISTINCT is only allowed in aggregate functions, not in {name}", pos=e.pos
             )
         args = self._bind_args(e, ctx)
-        rex = self._call_builtin(name, e.args, args, e.pos)
+        rex = self._call_builtin(name, e.args, args, e.pos, distinct=e.distinct, star=_is_star(e))
         if e.distinct:
             rex = Call(rex.type, f"{name} DISTINCT", rex.operands)  # type: ignore[attr-defined]
         return rex
 
     def _bind_args(self, e: ast.FunctionCall, ctx: ExprContext) -> list[Rex]:
-        if len(e.args) == 1 and isinstance(e.args[0], ast.Star):
+        if _is_star(e):
             return []  # COUNT(*)
         return [self.bind(a, ctx) for a in e.args]
 
     def _call_builtin(
-        self, name: str, arg_nodes: tuple[ast.Expr, ...], args: list[Rex], pos: Pos
+        self,
+        name: str,
+        arg_nodes: tuple[ast.Expr, ...],
+        args: list[Rex],
+        pos: Pos,
+        **flags: bool,
     ) -> Rex:
         definition = functions.lookup(name)
         assert definition is not None
-        result = definition.infer(
-            [a.type for a in args], CallContext(name, arg_nodes, [a.type for a in args], pos)
-        )
-        return Call(result, name, tuple(args))
+        nodes = () if flags.get("star") else arg_nodes
+        context = CallContext(name, nodes, pos, **flags)
+        return Call(definition.infer([a.type for a in args], context), name, tuple(args))
 
     def _over(self, e: ast.FunctionCall, definition: Any, ctx: ExprContext) -> Rex:
         name = e.name[-1].upper()
@@ -377,9 +372,11 @@ class ExpressionBinder:
         spec = self.binder.resolve_window(e.over, ctx)
         inner = ExprContext(ctx.scope, ctx.clause, ctx.intercept, allow_aggregates=False)
         args = self._bind_args(e, inner)
-        result = definition.infer(
-            [a.type for a in args], CallContext(name, e.args, [a.type for a in args], e.pos)
+        star = _is_star(e)
+        context = CallContext(
+            name, () if star else e.args, e.pos, over=True, distinct=e.distinct, star=star
         )
+        result = definition.infer([a.type for a in args], context)
         partition = tuple(self.bind(p, inner) for p in spec.partition_by)
         order = tuple(
             (self.bind(o.expr, inner), bool(o.descending), bool(o.nulls_first))
@@ -430,6 +427,10 @@ class ExpressionBinder:
             f"Supported form(s): '{op}(<BOOLEAN>{', <BOOLEAN>' * (len(operands) - 1)})'",
             pos=pos,
         )
+
+
+def _is_star(e: ast.FunctionCall) -> bool:
+    return len(e.args) == 1 and isinstance(e.args[0], ast.Star)
 
 
 def cast_to(rex: Rex, target: DataType) -> Rex:

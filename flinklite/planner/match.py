@@ -217,7 +217,10 @@ def _pattern_context(
                 return _match_rowtime(binder, expr, scope)
             if is_aggregate_call(expr):
                 args = binder.exprs._bind_args(expr, ctx)
-                rex = binder.exprs._call_builtin(name, expr.args, args, expr.pos)
+                star = len(expr.args) == 1 and isinstance(expr.args[0], ast.Star)
+                rex = binder.exprs._call_builtin(
+                    name, expr.args, args, expr.pos, distinct=expr.distinct, star=star
+                )
                 return Call(rex.type, f"{name} DISTINCT" if expr.distinct else name, rex.operands)  # type: ignore[attr-defined]
         return None
 

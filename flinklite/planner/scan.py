@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from flinklite.catalog.schema import ComputedColumn, MetadataColumn, PhysicalColumn
 from flinklite.catalog.types import RowField
+from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Rex
 from flinklite.planner import logical as L
 from flinklite.planner.expressions import ExprContext, cast_to
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 
 def table_scan(binder: Binder, table: Any, ref: ast.TableRef) -> L.RelNode:
+    validate_connector(table, "source")
     schema = table.schema
     physical = [c for c in schema.columns if isinstance(c, PhysicalColumn)]
     metadata = [c for c in schema.columns if isinstance(c, MetadataColumn)]
@@ -55,6 +57,18 @@ def table_scan(binder: Binder, table: Any, ref: ast.TableRef) -> L.RelNode:
         )
         node = L.WatermarkAssigner(fields, node, index, watermark)
     return node
+
+
+def validate_connector(table: Any, mode: str) -> Any:
+    """The table's connector and format options checked for reading or writing. As in Flink this
+    happens when a table is used, not when it is created; positions would point into the CREATE
+    TABLE statement, so the error names the table instead."""
+    from flinklite.connectors.registry import validate_resolved_table
+
+    try:
+        return validate_resolved_table(table, mode=mode)
+    except ValidationError as e:
+        raise ValidationError(e.message, hint=e.hint) from None
 
 
 def _declared_order(binder: Binder, scan: L.RelNode, schema: Any) -> L.RelNode:

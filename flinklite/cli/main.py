@@ -1,0 +1,239 @@
+"""The `flinklite` command: the Flink SQL client's flags (-f, -i, -D, -hist, ...) and subcommands.
+
+Kept import-light so `flinklite --version` and a tiny `-f` script start fast; the session loads lazily."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from flinklite import __version__
+
+if TYPE_CHECKING:
+    from flinklite.cli.script import Printer
+
+# Subcommands: name -> ("module:function", one-line summary). The function takes the remaining
+# arguments and returns an exit code; it is imported only when its subcommand runs. A name here
+# shadows a script path of the same name only as the first argument (`flinklite -f datagen` works).
+SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+DEFAULT_HISTORY = "~/.flinklite-sql-history"
+
+
+class Terminated(BaseException):
+    """Raised from the SIGTERM handler so `finally` blocks still close the session."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    epilog = "\n".join(
+        f"  flinklite {name:<10} {summary}" for name, (_, summary) in SUBCOMMANDS.items()
+    )
+    parser = argparse.ArgumentParser(
+        prog="flinklite",
+        description="flinklite: Flink SQL on one machine, in pure Python. Without -f it starts "
+        "the interactive SQL client (or runs the script piped to stdin).",
+        epilog=("subcommands:\n" + epilog) if epilog else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "mode",
+        nargs="?",
+        choices=["embedded"],
+        help=argparse.SUPPRESS,  # Flink's `sql-client.sh embedded`; the only mode there is
+    )
+    parser.add_argument("-f", "--file", metavar="SCRIPT", help="execute a SQL script, then exit")
+    parser.add_argument(
+        "-i",
+        "--init",
+        metavar="FILE",
+        help="init script run before the session starts (DDL, USE, SET, RESET only)",
+    )
+    parser.add_argument(
+        "-D",
+        dest="conf",
+        metavar="key=value",
+        action="append",
+        default=[],
+        type=_key_value,
+        help="session configuration, like SET 'key' = 'value' (repeatable; -Dkey=value works too)",
+    )
+    parser.add_argument(
+        "-hist",
+        "--history",
+        metavar="FILE",
+        help=f"history file of the interactive client (default {DEFAULT_HISTORY})",
+    )
+    parser.add_argument("-s", "--session", metavar="ID", help="session identifier (ignored)")
+    parser.add_argument(
+        "-j",
+        "--jar",
+        metavar="JAR",
+        action="append",
+        default=[],
+        help="accepted for compatibility; flinklite cannot load JARs",
+    )
+    parser.add_argument("--version", action="version", version=f"flinklite {__version__}")
+    return parser
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected key=value, got '{text}'")
+    return key.strip(), value.strip()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        target, _ = SUBCOMMANDS[args_list[0]]
+        module, _, func = target.partition(":")
+        runner: Callable[[list[str]], int] = getattr(importlib.import_module(module), func)
+        return runner(args_list[1:])
+    args = build_parser().parse_args(args_list)
+    for jar in args.jar:
+        print(
+            f"[WARNING] flinklite runs no JVM and cannot load JARs; ignoring '{jar}'.",
+            file=sys.stderr,
+        )
+    return _run_client(args)
+
+
+def _run_client(args: argparse.Namespace) -> int:
+    script: str | None = None
+    from_file = True
+    if args.file is not None:
+        script = _read(args.file)
+        if script is None:
+            return EXIT_FAILED
+    elif not _stdin_is_tty():
+        script, from_file = sys.stdin.read(), False
+    init_text = None
+    if args.init is not None:
+        init_text = _read(args.init)
+        if init_text is None:
+            return EXIT_FAILED
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    session = None
+    printer = _printer()
+    try:
+        session = _new_session(dict(args.conf), printer)
+        if session is None:
+            return EXIT_FAILED
+        from flinklite.cli import script as runner
+
+        if init_text is not None:
+            if not runner.run_init(session, init_text, args.init, printer):
+                return EXIT_FAILED
+        if script is None:
+            from flinklite.cli.basic_shell import run_shell
+
+            return run_shell(session, printer, history=args.history or DEFAULT_HISTORY)
+        if not runner.run_script(session, script, printer, from_file=from_file):
+            return EXIT_FAILED
+        session.wait_for_jobs()  # a script is a standalone job: it ends when its jobs end
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _say(printer, "")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
+    except BrokenPipeError:
+        _silence_stdout()  # `flinklite -f x.sql | head`: the reader left, so stop quietly
+        return EXIT_FAILED
+    finally:
+        if session is not None:
+            _close(session)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm(signum: int, frame: Any) -> NoReturn:
+    raise Terminated
+
+
+def _new_session(conf: dict[str, str], printer: Printer) -> Any:
+    from flinklite.errors import FlinkliteError
+
+    try:
+        from flinklite.session import Session
+
+        return Session(conf or None)
+    except FlinkliteError as exc:  # a bad -D value, reported like a failing SET
+        printer.error(None, exc, None)
+        return None
+    except ImportError as exc:  # an incomplete installation, not a user mistake
+        printer.error(None, exc, None)
+        return None
+
+
+def _close(session: Any) -> None:
+    # A second Ctrl-C while jobs shut down must not print a traceback either.
+    try:
+        session.close()
+    except (KeyboardInterrupt, Terminated):
+        pass
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _printer() -> Printer:
+    from flinklite.cli.script import Printer
+
+    color = (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+    return Printer(sys.stdout, color=color)
+
+
+def _say(printer: Printer, text: str) -> None:
+    try:
+        printer.write(text)
+    except (BrokenPipeError, ValueError):
+        pass
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"[ERROR] Could not read SQL file '{path}': {reason}", file=sys.stderr)
+        return None
+    except UnicodeDecodeError as exc:
+        print(
+            f"[ERROR] Could not read SQL file '{path}': not UTF-8 ({exc.reason})", file=sys.stderr
+        )
+        return None
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # stdin closed
+        return False
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; once the pipe is gone that flush would print an error.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

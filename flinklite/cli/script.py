@@ -1,0 +1,199 @@
+"""Runs SQL scripts as the Flink SQL client does for `-f` (echo, result, stop at the first error)
+and `-i` (silent; only DDL, USE, SET and RESET); the shell reuses the per-statement printing."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO
+
+from flinklite.cli import render
+from flinklite.errors import FlinkliteError, Pos
+from flinklite.results import QuitResult, Result
+
+PROMPT = "flinklite> "
+CONTINUATION_PROMPT = "> "
+
+# What Flink's init mode (SqlClient -i, the gateway's configure-session) accepts. LOAD/UNLOAD
+# MODULE are listed for when the session reports them as their own kinds.
+INIT_KINDS = frozenset({"DDL", "USE", "SET", "RESET", "LOAD", "UNLOAD"})
+
+# In a script Flink can only print a query in tableau mode and refuses the others.
+_RESULT_MODE = "sql-client.execution.result-mode"
+_NON_INTERACTIVE_QUERY = (
+    "In non-interactive mode, it only supports to use TABLEAU as value of {key} when execute "
+    "query. Please add 'SET {key}=TABLEAU;' in the sql file."
+)
+
+
+class SessionLike(Protocol):
+    """What the runners need from flinklite.session.Session."""
+
+    config: Any
+
+    def execute_statement(self, text: str, *, line: int = 1, column: int = 1) -> Result: ...
+
+    def classify(self, text: str) -> str: ...
+
+
+class SqlExecutionError(FlinkliteError):
+    """A statement the client itself refuses (named like Flink's client-side exception)."""
+
+    kind = "SqlExecutionException"
+
+
+@dataclass(slots=True)
+class Printer:
+    """Where and how results are written: the stream, colour, and the session's display options."""
+
+    out: TextIO
+    color: bool = False
+
+    def write(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def result(self, session: SessionLike, result: Result) -> None:
+        config = getattr(session, "config", None)
+        text = render.render_result(
+            result,
+            max_width=render.max_column_width(config),
+            time_zone=render.local_time_zone(config) if _needs_zone(result) else None,
+            color=self.color,
+        )
+        if text:
+            self.write(text)
+
+    def error(self, session: SessionLike | None, exc: BaseException, source: str | None) -> None:
+        """Flink's `[ERROR] Could not execute SQL statement. Reason:` report. A FlinkliteError
+        shows its message, position, caret and hint; anything else its class and message, plus
+        the traceback when verbose."""
+        if isinstance(exc, FlinkliteError):
+            if source is not None:
+                exc.with_source(source)
+            self.write(render.error_message(exc.kind, exc.render(), color=self.color))
+            return
+        detail = str(exc) or "(no message)"
+        self.write(render.error_message(type(exc).__name__, detail, color=self.color))
+        if verbose(session):
+            self.write("".join(traceback.format_exception(exc)).rstrip("\n"))
+
+
+def _needs_zone(result: Result) -> bool:
+    types = getattr(result, "types", ())
+    return any(t.root == "TIMESTAMP_LTZ" for t in types)
+
+
+def verbose(session: SessionLike | None) -> bool:
+    """Tracebacks for unexpected failures: `SET 'sql-client.verbose' = 'true'` or FLINKLITE_DEBUG=1."""
+    if os.environ.get("FLINKLITE_DEBUG", "") not in ("", "0"):
+        return True
+    config = getattr(session, "config", None)
+    try:
+        value = config.get("sql-client.verbose") if config is not None else None
+    except Exception:
+        return False
+    return str(value).strip().lower() == "true"
+
+
+def execute(
+    session: SessionLike, text: str, line: int, column: int, source: str, printer: Printer
+) -> Result | None:
+    """Execute one statement; print its error and return None when it fails."""
+    try:
+        return session.execute_statement(text, line=line, column=column)
+    except FlinkliteError as exc:
+        printer.error(session, exc, source)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a flinklite bug: report it like Flink would, never crash the client
+        printer.error(session, exc, source)
+    return None
+
+
+def run_statement(
+    session: SessionLike, text: str, line: int, column: int, source: str, printer: Printer
+) -> Result | None:
+    """Execute one statement and print its result or error; None when it failed."""
+    result = execute(session, text, line, column, source, printer)
+    if result is not None:
+        printer.result(session, result)
+    return result
+
+
+def run_script(
+    session: SessionLike, script: str, printer: Printer, *, from_file: bool = True
+) -> bool:
+    """Run every statement of `script` in order like Flink's `-f`: echo each after the prompt,
+    print its result, stop at the first failure. True when all succeeded (or QUIT ended it)."""
+    from flinklite.sql.splitter import split_statements
+
+    if from_file:
+        printer.write(render.message("INFO", render.MESSAGE_EXECUTE_FILE, color=printer.color))
+    for stmt in split_statements(script):
+        printer.write("")  # Flink leaves a blank line before each prompt
+        printer.write(f"{PROMPT}{stmt.text};")
+        result = execute(session, stmt.text, stmt.line, stmt.column, script, printer)
+        if result is None:
+            return False
+        # Like Flink, a query runs first (so its own errors win) and is refused afterwards when
+        # the result mode cannot be printed without a terminal.
+        if _is_query(session, stmt.text) and not _tableau(session):
+            _close(result)
+            refusal = SqlExecutionError(
+                _NON_INTERACTIVE_QUERY.format(key=_RESULT_MODE), pos=Pos(stmt.line, stmt.column)
+            )
+            printer.error(session, refusal, script)
+            return False
+        printer.result(session, result)
+        if isinstance(result, QuitResult):
+            break
+    return True
+
+
+def _is_query(session: SessionLike, text: str) -> bool:
+    try:
+        return session.classify(text) == "QUERY"
+    except FlinkliteError:
+        return False
+
+
+def _tableau(session: SessionLike) -> bool:
+    mode = session.config.get(_RESULT_MODE) or "TABLE"
+    return mode.strip().upper() == "TABLEAU"
+
+
+def _close(result: Result) -> None:
+    close = getattr(result, "close", None)  # a streaming result owns a running job
+    if callable(close):
+        close()
+
+
+def run_init(session: SessionLike, script: str, path: str, printer: Printer) -> bool:
+    """Run an init file silently (Flink logs it); only DDL, USE, SET and RESET are allowed.
+    The first failure or disallowed statement is printed and ends the run with False."""
+    from flinklite.sql.splitter import split_statements
+
+    for stmt in split_statements(script):
+        try:
+            kind = session.classify(stmt.text)
+        except FlinkliteError as exc:
+            printer.error(session, exc, script)
+            return False
+        if kind not in INIT_KINDS:
+            exc = SqlExecutionError(
+                f"Unsupported statement in init file '{path}': a {kind} statement is not "
+                "allowed; an init file may only contain DDL, USE, SET and RESET statements.",
+                pos=Pos(stmt.line, stmt.column),
+            )
+            printer.error(session, exc, script)
+            return False
+        try:
+            session.execute_statement(stmt.text, line=stmt.line, column=stmt.column)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            printer.error(session, exc, script)
+            return False
+    return True

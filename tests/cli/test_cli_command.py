@@ -1,0 +1,322 @@
+"""Specification of the real `flinklite` command, run as a subprocess (`python -m flinklite`).
+
+Covers the flags, `-f` / `-i` / `-D` / piped scripts, exit codes and the example scripts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ERROR = "[ERROR] Could not execute SQL statement. Reason:"
+
+
+def _session_unavailable() -> str | None:
+    try:
+        import flinklite.session  # noqa: F401
+    except ImportError as exc:
+        return f"flinklite.session cannot be imported yet ({exc})"
+    return None
+
+
+_REASON = _session_unavailable()
+needs_session = pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
+
+
+def flinklite(
+    *args: str, stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "FLINKLITE_DEBUG"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "flinklite", *args],
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return str(path)
+
+
+def assert_no_traceback(proc: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+DDL = """
+CREATE TABLE orders (
+    `user` BIGINT NOT NULL,
+    product VARCHAR(32),
+    amount INT,
+    ts TIMESTAMP(3),
+    PRIMARY KEY (`user`) NOT ENFORCED,
+    WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+) WITH (
+    'connector' = 'datagen'
+);
+"""
+
+
+def test_help_lists_the_sql_client_flags():
+    proc = flinklite("--help")
+    assert proc.returncode == 0
+    for flag in ("-f", "--file", "-i", "--init", "-D", "-hist", "--history", "-j", "--jar"):
+        assert flag in proc.stdout
+
+
+def test_version():
+    proc = flinklite("--version")
+    assert proc.returncode == 0
+    from flinklite import __version__
+
+    assert proc.stdout.strip() == f"flinklite {__version__}"
+
+
+def test_unknown_flag_is_a_usage_error():
+    proc = flinklite("--no-such-flag")
+    assert proc.returncode == 2
+    assert "usage: flinklite" in proc.stderr
+
+
+def test_missing_script_file_fails_cleanly(tmp_path):
+    proc = flinklite("-f", str(tmp_path / "absent.sql"))
+    assert proc.returncode != 0
+    assert "Could not read SQL file" in proc.stderr
+    assert_no_traceback(proc)
+
+
+@needs_session
+def test_script_with_ddl_show_and_describe(tmp_path):
+    path = write(tmp_path, "t.sql", DDL + "SHOW TABLES;\nDESCRIBE orders;\n")
+    proc = flinklite("-f", path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout.splitlines()
+    assert out[0] == "[INFO] Executing SQL from file."
+    assert "flinklite> CREATE TABLE orders (" in out
+    assert "[INFO] Execute statement succeed." in out
+    assert "flinklite> SHOW TABLES;" in out
+    at = out.index("flinklite> SHOW TABLES;")
+    assert out[at + 1 : at + 7] == [
+        "+------------+",
+        "| table name |",
+        "+------------+",
+        "|     orders |",
+        "+------------+",
+        "1 row in set",
+    ]
+    assert "flinklite> DESCRIBE orders;" in out
+    assert any(line.startswith("|    name |") and "watermark |" in line for line in out)
+    assert any("TIMESTAMP(3) *ROWTIME*" in line for line in out)
+    assert "4 rows in set" in out
+    assert_no_traceback(proc)
+
+
+@needs_session
+def test_script_stops_at_the_first_failing_statement(tmp_path):
+    path = write(
+        tmp_path,
+        "t.sql",
+        DDL
+        + "DROP TABLE no_such_table;\nCREATE TABLE later (x INT) WITH ('connector' = 'datagen');\n",
+    )
+    proc = flinklite("-f", path)
+    assert proc.returncode != 0
+    assert ERROR in proc.stdout
+    assert "no_such_table" in proc.stdout
+    assert "^" in proc.stdout  # the caret under the offending text
+    assert "CREATE TABLE later" not in proc.stdout
+    assert_no_traceback(proc)
+
+
+@needs_session
+def test_syntax_error_position_is_relative_to_the_script(tmp_path):
+    script = (
+        "-- line 1\n"
+        "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\n"
+        "\n"
+        "SHOW TABLES;\n"
+        "\n"
+        "SELECT x\n"
+        "FROM a WHERE WHERE x > 1;\n"
+    )
+    path = write(tmp_path, "t.sql", script)
+    proc = flinklite("-D", "sql-client.execution.result-mode=tableau", "-f", path)
+    assert proc.returncode != 0
+    lines = proc.stdout.splitlines()
+    at = lines.index(ERROR)
+    assert "line 7" in lines[at + 1], lines[at + 1]
+    assert "FROM a WHERE WHERE x > 1;" in lines[at + 2 :]
+    caret = next(line for line in lines[at + 2 :] if line.strip().startswith("^"))
+    assert caret.index("^") == len("FROM a WHERE ")
+    assert_no_traceback(proc)
+
+
+@needs_session
+def test_init_file_rejects_a_select(tmp_path):
+    init = write(tmp_path, "init.sql", "SELECT 1;\n")
+    main = write(tmp_path, "main.sql", "SHOW TABLES;\n")
+    proc = flinklite("-i", init, "-f", main)
+    assert proc.returncode != 0
+    assert ERROR in proc.stdout
+    assert "QUERY" in proc.stdout
+    assert "SHOW TABLES" not in proc.stdout
+    assert_no_traceback(proc)
+
+
+@needs_session
+def test_init_file_runs_before_the_script(tmp_path):
+    init = write(tmp_path, "init.sql", DDL + "SET 'pipeline.name' = 'from-init';\n")
+    main = write(tmp_path, "main.sql", "SHOW TABLES;\n")
+    proc = flinklite("-i", init, "-f", main)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "|     orders |" in proc.stdout
+    assert "CREATE TABLE orders" not in proc.stdout  # init statements are not echoed
+
+
+@needs_session
+def test_dash_d_sets_a_key_visible_in_set(tmp_path):
+    path = write(tmp_path, "t.sql", "SET;\n")
+    proc = flinklite("-D", "pipeline.name=from-d", "-Dtable.dml-sync=true", "-f", path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "from-d" in proc.stdout
+    assert "table.dml-sync" in proc.stdout
+
+
+@needs_session
+def test_piped_stdin_is_run_as_a_script():
+    proc = flinklite(stdin=DDL + "SHOW TABLES;\n")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "|     orders |" in proc.stdout
+    assert "[INFO] Executing SQL from file." not in proc.stdout
+
+
+@needs_session
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELEC 1;",
+        "CREATE TABLE t (x INT) WITH ('connector' = 'no-such-connector');",
+        "DESCRIBE missing;",
+        "CREATE TABLE t (x NOSUCHTYPE);",
+        "SET 'sql-client.verbose' = 'maybe';",
+        "SELECT 'unterminated;",
+    ],
+)
+def test_user_mistakes_never_print_a_traceback(statement):
+    proc = flinklite(stdin=statement + "\n")
+    assert proc.returncode != 0
+    assert ERROR in proc.stdout
+    assert_no_traceback(proc)
+
+
+@needs_session
+@pytest.mark.parametrize("script", ["sql/anomaly_detection.sql", "sql/interactive_etl.sql"])
+def test_example_scripts_run(script):
+    proc = flinklite("-f", script)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert ERROR not in proc.stdout
+    assert "== Optimized Execution Plan ==" in proc.stdout or "== " in proc.stdout
+
+
+SLOW_SESSION = """
+import sys, threading, types
+
+from flinklite.results import StatusResult
+
+class Config(dict):
+    def get(self, key, default=None):
+        return super().get(key, default)
+
+class Session:
+    def __init__(self, conf=None):
+        self.config = Config(conf or {})
+    def classify(self, text):
+        return "DDL"
+    def execute_statement(self, text, *, line=1, column=1):
+        threading.Event().wait(60)
+        return StatusResult("Execute statement succeed.")
+    def wait_for_jobs(self):
+        pass
+    def close(self):
+        print("session closed", flush=True)
+
+module = types.ModuleType("flinklite.session")
+module.Session = Session
+sys.modules["flinklite.session"] = module
+from flinklite.cli.main import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("signum", "code"), [(2, 130), (15, 143)])
+def test_interrupt_and_terminate_exit_cleanly(tmp_path, signum, code):
+    harness = write(tmp_path, "harness.py", SLOW_SESSION)
+    script = write(tmp_path, "t.sql", "CREATE TABLE slow (x INT);\n")
+    proc = subprocess.Popen(
+        [sys.executable, harness, "-f", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    seen = ""
+    while "flinklite> " not in seen:  # the statement is running once it has been echoed
+        line = proc.stdout.readline()
+        assert line, "the script ended before its statement ran"
+        seen += line
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == code
+    assert "session closed" in out
+    assert "Traceback" not in out + err
+
+
+ECHO_SESSION = SLOW_SESSION.replace(
+    'threading.Event().wait(60)\n        return StatusResult("Execute statement succeed.")',
+    "return StatusResult('ran ' + ' '.join(text.split()))",
+)
+
+
+def test_terminal_starts_the_shell_where_ctrl_c_clears_and_ctrl_d_leaves(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    harness = write(tmp_path, "harness.py", ECHO_SESSION)
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    hist = str(tmp_path / "history")
+    child = pexpect.spawn(
+        sys.executable,
+        [harness, "-hist", hist],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+    )
+    try:
+        child.expect_exact("Welcome!")
+        child.expect_exact("flinklite> ")
+        child.sendline("CREATE TABLE a")
+        child.expect_exact("\n> ")
+        child.sendcontrol("c")  # drops the unfinished statement, keeps the client
+        child.expect_exact("flinklite> ")
+        child.sendline("SHOW")
+        child.sendline("TABLES;")
+        child.expect_exact("[INFO] ran SHOW TABLES")
+        child.expect_exact("flinklite> ")
+        child.sendcontrol("d")
+        child.expect_exact("[INFO] Exiting flinklite SQL client...")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

@@ -1,0 +1,14 @@
+-- error: expected an expression
+-- error: 'FROM'
+-- error: line 14, column 8
+-- flink: ParseException: Incorrect syntax near the keyword 'FROM' at line 1, column 8.
+CREATE TABLE orders (
+    order_id BIGINT,
+    user_id STRING,
+    quantity INT,
+    price DOUBLE,
+    status STRING,
+    order_time TIMESTAMP(3),
+    WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH ('connector' = 'datagen');
+SELECT FROM orders;

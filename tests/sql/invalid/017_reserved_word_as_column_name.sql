@@ -1,0 +1,7 @@
+-- error: 'day'
+-- error: line 5, column 5
+-- flink: ParseException: Encountered "day" at line 4, column 5.
+CREATE TABLE daily (
+    day DATE,
+    revenue DOUBLE
+) WITH ('connector' = 'datagen');

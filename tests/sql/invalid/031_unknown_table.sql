@@ -1,0 +1,3 @@
+-- error: Object 'Nope' not found
+-- flink: SqlValidatorException: Object 'Nope' not found
+SELECT * FROM Nope;

@@ -1,0 +1,13 @@
+-- error: Column 'usr_id' not found in any table
+-- error: did you mean 'user_id'?
+-- flink: SqlValidatorException: Column 'usr_id' not found in any table
+CREATE TABLE orders (
+    order_id BIGINT,
+    user_id STRING,
+    quantity INT,
+    price DOUBLE,
+    status STRING,
+    order_time TIMESTAMP(3),
+    WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH ('connector' = 'datagen');
+SELECT usr_id, quantity FROM orders;

@@ -1,0 +1,13 @@
+-- error: Column 'user_id' is ambiguous
+-- flink: SqlValidatorException: Column 'user_id' is ambiguous
+CREATE TABLE orders (
+    order_id BIGINT,
+    user_id STRING,
+    quantity INT,
+    price DOUBLE,
+    status STRING,
+    order_time TIMESTAMP(3),
+    WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH ('connector' = 'datagen');
+CREATE TABLE users (user_id STRING, name STRING, country STRING) WITH ('connector' = 'datagen');
+SELECT user_id FROM orders o JOIN users u ON o.user_id = u.user_id;

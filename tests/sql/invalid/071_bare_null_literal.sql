@@ -1,0 +1,3 @@
+-- error: Illegal use of 'NULL'
+-- flink: SqlValidatorException: Illegal use of 'NULL'
+SELECT NULL;

@@ -1,0 +1,12 @@
+-- error: Column 'nope' not found in any table
+-- flink: SqlValidatorException: Column 'nope' not found in any table
+CREATE TABLE orders (
+    order_id BIGINT,
+    user_id STRING,
+    quantity INT,
+    price DOUBLE,
+    status STRING,
+    order_time TIMESTAMP(3),
+    WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH ('connector' = 'datagen');
+SELECT COUNT(*) FROM orders GROUP BY nope;

@@ -1,0 +1,109 @@
+-- CAST / TRY_CAST to every type, and typed literals.
+
+CREATE TABLE raw_events (
+    s STRING,
+    n INT,
+    big BIGINT,
+    x DOUBLE,
+    price DECIMAL(10, 2),
+    ts TIMESTAMP(3),
+    ltz TIMESTAMP_LTZ(3),
+    b BYTES,
+    arr ARRAY<INT>,
+    m MAP<STRING, INT>,
+    r ROW<a INT, b STRING>
+) WITH (
+    'connector' = 'datagen'
+);
+
+SELECT
+    CAST(n AS STRING),
+    CAST(n AS VARCHAR(10)),
+    CAST(n AS VARCHAR),
+    CAST(s AS CHAR(3)),
+    CAST(s AS CHAR),
+    CAST(s AS BOOLEAN),
+    CAST(s AS TINYINT),
+    CAST(s AS SMALLINT),
+    CAST(s AS INT),
+    CAST(s AS INTEGER),
+    CAST(s AS BIGINT)
+FROM raw_events;
+
+SELECT
+    CAST(s AS FLOAT),
+    CAST(s AS DOUBLE),
+    CAST(s AS DOUBLE PRECISION),
+    CAST(s AS DECIMAL(10, 2)),
+    CAST(s AS DECIMAL(38)),
+    CAST(s AS DECIMAL),
+    CAST(s AS DEC(5, 1)),
+    CAST(s AS NUMERIC(12, 4))
+FROM raw_events;
+
+SELECT
+    CAST(s AS DATE),
+    CAST(s AS TIME),
+    CAST(s AS TIME(3)),
+    CAST(s AS TIMESTAMP),
+    CAST(s AS TIMESTAMP(3)),
+    CAST(s AS TIMESTAMP(9)),
+    CAST(s AS TIMESTAMP(3) WITHOUT TIME ZONE),
+    CAST(ts AS TIMESTAMP_LTZ(3)),
+    CAST(ts AS TIMESTAMP(3) WITH LOCAL TIME ZONE),
+    CAST(ltz AS TIMESTAMP(3)),
+    CAST(ts AS DATE),
+    CAST(ts AS STRING)
+FROM raw_events;
+
+SELECT
+    CAST(s AS BYTES),
+    CAST(s AS BINARY(4)),
+    CAST(s AS VARBINARY(16)),
+    CAST(b AS STRING),
+    CAST(n AS INTERVAL DAY),
+    CAST(big AS INTERVAL MINUTE)
+FROM raw_events;
+
+SELECT
+    CAST(arr AS ARRAY<BIGINT>),
+    CAST(ARRAY['1', '2'] AS ARRAY<INT>),
+    CAST(m AS MAP<STRING, BIGINT>),
+    CAST(r AS ROW<a BIGINT, b STRING>),
+    CAST(r AS ROW<x INT, y STRING>),
+    CAST(arr AS ARRAY<INT NOT NULL>),
+    CAST(r AS ROW<a INT NOT NULL, b STRING NULL>),
+    CAST(m AS MAP<STRING NOT NULL, INT>),
+    CAST(NULL AS ARRAY<ROW<k STRING, v DOUBLE>>)
+FROM raw_events;
+
+SELECT
+    TRY_CAST(s AS INT),
+    TRY_CAST(s AS DECIMAL(10, 2)),
+    TRY_CAST(s AS DATE),
+    TRY_CAST(s AS TIMESTAMP(3)),
+    TRY_CAST('abc' AS BIGINT),
+    TRY_CAST(x AS INT)
+FROM raw_events;
+
+SELECT
+    CAST('£12' AS STRING),
+    CAST(TRIM(LEADING '£' FROM '£12') AS INT),
+    CAST(REPLACE('€1.234,5', '€', '') AS STRING),
+    CAST(x AS DECIMAL(20, 10)) * price,
+    CAST(CAST(n AS STRING) AS INT) + 1
+FROM raw_events;
+
+SELECT
+    CAST('2024-01-01 12:00:00' AS TIMESTAMP(3)),
+    CAST('12:00:00' AS TIME(0)),
+    CAST('2024-01-01' AS DATE),
+    CAST(1.5 AS INT),
+    CAST(TRUE AS STRING),
+    CAST('true' AS BOOLEAN),
+    CAST(1 AS BOOLEAN),
+    CAST(X'41' AS BYTES)
+FROM raw_events;
+
+SELECT id, amount
+FROM (VALUES (CAST(1 AS BIGINT), CAST(2.50 AS DECIMAL(4, 2)))) AS t (id, amount);
