@@ -341,11 +341,11 @@ class Session:
             return _table(("jars",), [])
         else:
             raise UnsupportedError(f"SHOW {what} is not supported", pos=stmt.pos)
-        return _table(rows.header, rows.rows)
+        return TableResult(tuple(rows.columns), tuple(rows.types), list(rows.rows))
 
     def _Describe(self, stmt: ast.Describe) -> Result:
         rows = _describe_rows(self.catalog.describe_target(stmt.name, stmt.pos))
-        return _table(rows.header, rows.rows)
+        return TableResult(tuple(rows.columns), tuple(rows.types), list(rows.rows))
 
     def _Set(self, stmt: ast.Set) -> Result:
         if stmt.key is None:

@@ -111,32 +111,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_client(args: argparse.Namespace) -> int:
-    script: str | None = None
-    from_file = True
-    if args.file is not None:
-        script = _read(args.file)
-        if script is None:
-            return EXIT_FAILED
-    elif not _stdin_is_tty():
-        script, from_file = sys.stdin.read(), False
-    init_text = None
-    if args.init is not None:
-        init_text = _read(args.init)
-        if init_text is None:
-            return EXIT_FAILED
-
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     session = None
     printer = _printer()
     try:
+        script, from_file = None, True
+        if args.file is not None:
+            script = _read(args.file)
+            if script is None:
+                return EXIT_FAILED
+        elif not _stdin_is_tty():
+            script, from_file = _read_stdin(), False
+            if script is None:
+                return EXIT_FAILED
+        init_text = None
+        if args.init is not None:
+            init_text = _read(args.init)
+            if init_text is None:
+                return EXIT_FAILED
         session = _new_session(dict(args.conf), printer)
         if session is None:
             return EXIT_FAILED
         from flinklite.cli import script as runner
 
-        if init_text is not None:
-            if not runner.run_init(session, init_text, args.init, printer):
-                return EXIT_FAILED
+        if init_text is not None and not runner.run_init(session, init_text, args.init, printer):
+            return EXIT_FAILED
         if script is None:
             from flinklite.cli.basic_shell import run_shell
 
@@ -152,6 +151,9 @@ def _run_client(args: argparse.Namespace) -> int:
         return EXIT_TERMINATED
     except BrokenPipeError:
         _silence_stdout()  # `flinklite -f x.sql | head`: the reader left, so stop quietly
+        return EXIT_FAILED
+    except Exception as exc:  # a flinklite bug outside any statement: still no raw traceback
+        printer.error(session, exc, None)
         return EXIT_FAILED
     finally:
         if session is not None:
@@ -224,6 +226,15 @@ def _stdin_is_tty() -> bool:
         return sys.stdin is not None and sys.stdin.isatty()
     except ValueError:  # stdin closed
         return False
+
+
+def _read_stdin() -> str | None:
+    try:
+        # Decoded by hand so a bad byte is an error message; newlines as text mode reads them.
+        return sys.stdin.buffer.read().decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        print(f"[ERROR] Could not read SQL from stdin: not UTF-8 ({exc.reason})", file=sys.stderr)
+        return None
 
 
 def _silence_stdout() -> None:

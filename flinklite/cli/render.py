@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import os
 import struct
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -91,8 +92,7 @@ def local_time_zone(config: ConfigLike | None) -> _dt.tzinfo:
     name = config.get("table.local-time-zone") if config is not None else None
     if name and name.strip().lower() != "default":
         return _zone(name.strip())
-    local = _dt.datetime.now().astimezone().tzinfo
-    return local if local is not None else _dt.UTC
+    return _system_zone()
 
 
 def _zone(name: str) -> _dt.tzinfo:
@@ -104,6 +104,21 @@ def _zone(name: str) -> _dt.tzinfo:
         return ZoneInfo(name)
     except Exception:
         return _dt.UTC
+
+
+def _system_zone() -> _dt.tzinfo:
+    # A real zone (with its DST rules) rather than today's fixed offset, as the JVM would use.
+    tz = os.environ.get("TZ")
+    if tz:
+        return _zone(tz.lstrip(":"))
+    try:
+        from zoneinfo import ZoneInfo
+
+        with open("/etc/localtime", "rb") as f:
+            return ZoneInfo.from_file(f)
+    except Exception:
+        local = _dt.datetime.now().astimezone().tzinfo
+        return local if local is not None else _dt.UTC
 
 
 # --- values ------------------------------------------------------------------------------------

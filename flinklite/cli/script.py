@@ -10,7 +10,15 @@ from typing import Any, Protocol, TextIO
 
 from flinklite.cli import render
 from flinklite.errors import FlinkliteError, Pos
-from flinklite.results import QuitResult, Result
+from flinklite.results import (
+    ClearResult,
+    HelpResult,
+    JobSubmittedResult,
+    QuitResult,
+    Result,
+    StatusResult,
+    TextResult,
+)
 
 PROMPT = "flinklite> "
 CONTINUATION_PROMPT = "> "
@@ -65,13 +73,22 @@ class Printer:
         if text:
             self.write(text)
 
-    def error(self, session: SessionLike | None, exc: BaseException, source: str | None) -> None:
+    def error(
+        self,
+        session: SessionLike | None,
+        exc: BaseException,
+        source: str | None,
+        statement: str | None = None,
+    ) -> None:
         """Flink's `[ERROR] Could not execute SQL statement. Reason:` report. A FlinkliteError
         shows its message, position, caret and hint; anything else its class and message, plus
-        the traceback when verbose."""
+        the traceback when verbose. `source` is the script the position counts in; `statement`
+        the text that was executed, which the session may have attached instead."""
         if isinstance(exc, FlinkliteError):
-            if source is not None:
-                exc.with_source(source)
+            # Positions count from the script's start, so the caret line must come from the
+            # script, also when the parser attached only the statement's own text.
+            if source is not None and (exc.source is None or exc.source == statement):
+                exc.source = source
             self.write(render.error_message(exc.kind, exc.render(), color=self.color))
             return
         detail = str(exc) or "(no message)"
@@ -104,7 +121,7 @@ def execute(
     try:
         return session.execute_statement(text, line=line, column=column)
     except FlinkliteError as exc:
-        printer.error(session, exc, source)
+        printer.error(session, exc, source, text)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # a flinklite bug: report it like Flink would, never crash the client
@@ -139,7 +156,7 @@ def run_script(
             return False
         # Like Flink, a query runs first (so its own errors win) and is refused afterwards when
         # the result mode cannot be printed without a terminal.
-        if _is_query(session, stmt.text) and not _tableau(session):
+        if _may_be_query(result) and not _tableau(session) and _is_query(session, stmt.text):
             _close(result)
             refusal = SqlExecutionError(
                 _NON_INTERACTIVE_QUERY.format(key=_RESULT_MODE), pos=Pos(stmt.line, stmt.column)
@@ -150,6 +167,14 @@ def run_script(
         if isinstance(result, QuitResult):
             break
     return True
+
+
+def _may_be_query(result: Result) -> bool:
+    # Messages and plans never come from a query; skip classify's second parse for them.
+    return not isinstance(
+        result,
+        StatusResult | TextResult | HelpResult | JobSubmittedResult | QuitResult | ClearResult,
+    )
 
 
 def _is_query(session: SessionLike, text: str) -> bool:
@@ -177,23 +202,17 @@ def run_init(session: SessionLike, script: str, path: str, printer: Printer) -> 
 
     for stmt in split_statements(script):
         try:
-            kind = session.classify(stmt.text)
-        except FlinkliteError as exc:
-            printer.error(session, exc, script)
-            return False
-        if kind not in INIT_KINDS:
-            exc = SqlExecutionError(
+            kind: str | None = session.classify(stmt.text)
+        except FlinkliteError:
+            kind = None  # executing reports it, with positions counted in the init file
+        if kind is not None and kind not in INIT_KINDS:
+            refusal = SqlExecutionError(
                 f"Unsupported statement in init file '{path}': a {kind} statement is not "
                 "allowed; an init file may only contain DDL, USE, SET and RESET statements.",
                 pos=Pos(stmt.line, stmt.column),
             )
-            printer.error(session, exc, script)
+            printer.error(session, refusal, script)
             return False
-        try:
-            session.execute_statement(stmt.text, line=stmt.line, column=stmt.column)
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except Exception as exc:
-            printer.error(session, exc, script)
+        if execute(session, stmt.text, stmt.line, stmt.column, script, printer) is None:
             return False
     return True

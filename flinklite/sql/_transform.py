@@ -1,6 +1,6 @@
-"""Parse tree -> AST, part 1: names, literals, expressions and data types.
+"""Parse tree -> AST, part 1: positions, names, literals, operators and data types.
 
-The query, relation, MATCH_RECOGNIZE and statement rules build on this in _transform_stmt.py."""
+Function calls, queries and statements extend this class in the other _transform_* modules."""
 
 from __future__ import annotations
 
@@ -223,7 +223,14 @@ class BaseTransformer(Transformer):
 
     def comp_op(self, meta, ch):
         op = ch[0].value
-        return "<>" if op == "!=" else op
+        if op == "!=":
+            # Flink's conformance rejects `!=` in the parser (Calcite's isBangEqualAllowed).
+            raise self.error(
+                "Bang equal '!=' is not allowed under the current SQL conformance level",
+                ch[0],
+                hint="write <> for 'not equal'",
+            )
+        return op
 
     def not_(self, meta, ch):
         return ast.UnaryOp("NOT", ch[1], pos=self.pos(meta))
@@ -234,6 +241,10 @@ class BaseTransformer(Transformer):
     def is_pred(self, meta, ch):
         kws = tokens(ch)
         return ast.IsPredicate(ch[0], ch[-1].type, "NOT" in kws, pos=self.pos(meta))
+
+    def is_json(self, meta, ch):
+        kinds = [c.type for c in ch[1:] if isinstance(c, Token) and c.type not in ("IS", "NOT")]
+        return ast.IsPredicate(ch[0], " ".join(kinds), "NOT" in tokens(ch), pos=self.pos(meta))
 
     def is_distinct(self, meta, ch):
         negated = "NOT" in tokens(ch)
@@ -334,173 +345,6 @@ class BaseTransformer(Transformer):
         # CURRENT_TIMESTAMP written without parentheses: unparse prints it back the same way.
         return ast.FunctionCall((ch[0],), syntax="NILADIC", pos=self.pos(meta))
 
-    # --- function calls -------------------------------------------------------------------
-
-    def func_name(self, meta, ch):
-        c = ch[0]
-        if isinstance(c, NameP):
-            if len(c.parts) == 1 and self.text[meta.start_pos] != "`":
-                return (c.parts[0].upper(),)  # built-ins are case-insensitive
-            return c.parts
-        return (c,)
-
-    def reserved_func(self, meta, ch):
-        return ch[0].type
-
-    def function_call(self, meta, ch):
-        name = ch[0]
-        args: tuple[ast.Expr, ...] = ()
-        distinct = False
-        over = filter_ = None
-        within: tuple[ast.OrderItem, ...] = ()
-        for c in ch[1:]:
-            if isinstance(c, ast.WindowSpec):
-                over = c
-            elif isinstance(c, Part):
-                if c.kind == "args":
-                    args, distinct = c.value
-                elif c.kind == "filter":
-                    filter_ = c.value
-                elif c.kind == "within":
-                    within = c.value
-        return ast.FunctionCall(
-            name,
-            args,
-            distinct=distinct,
-            over=over,
-            filter=filter_,
-            within_group=within,
-            pos=self.pos(meta),
-        )
-
-    def call_args(self, meta, ch):
-        distinct = bool(ch) and isinstance(ch[0], Token) and ch[0].type == "DISTINCT"
-        return Part("args", (tuple(nodes(ch, ast.Expr)), distinct))
-
-    def star_arg(self, meta, ch):
-        return Part("args", ((ast.Star(pos=self.pos(meta)),), False))
-
-    def table_arg(self, meta, ch):
-        name: NameP = ch[1]
-        partition: tuple[ast.Expr, ...] = ()
-        if len(ch) > 2:
-            key = ch[-1]
-            if isinstance(key, ast.RowConstructor) and not key.explicit:
-                partition = key.items  # PARTITION BY (a, b)
-            else:
-                partition = (key,)
-        rel = ast.TableRef(name.parts, pos=name.pos)
-        return ast.TableArgument(rel, partition, pos=self.pos(meta))
-
-    def table_query_arg(self, meta, ch):
-        query = ch[-1]
-        rel = ast.SubqueryRef(query, pos=query.pos)
-        return ast.TableArgument(rel, pos=self.pos(meta))
-
-    def named_arg(self, meta, ch):
-        return ast.NamedArgument(ch[0], ch[1], pos=self.pos(meta))
-
-    def within_group(self, meta, ch):
-        return Part("within", ch[-1].value)
-
-    def filter_clause(self, meta, ch):
-        return Part("filter", ch[-1])
-
-    def over_named(self, meta, ch):
-        return ast.WindowSpec(name=ch[1], pos=self.pos(meta))
-
-    def over_spec(self, meta, ch):
-        return ch[1]
-
-    def window_spec(self, meta, ch):
-        name = next((c for c in ch if isinstance(c, str)), None)
-        frame = next((c for c in ch if isinstance(c, ast.WindowFrame)), None)
-        p = parts(ch)
-        return ast.WindowSpec(
-            name, p.get("partition", ()), p.get("order", ()), frame, pos=self.pos(meta)
-        )
-
-    def window_partition(self, meta, ch):
-        return Part("partition", tuple(nodes(ch, ast.Expr)))
-
-    def frame_single(self, meta, ch):
-        return ast.WindowFrame(ch[0].type, ch[1], pos=self.pos(meta))
-
-    def frame_between(self, meta, ch):
-        start, end = nodes(ch, ast.FrameBound)
-        return ast.WindowFrame(ch[0].type, start, end, pos=self.pos(meta))
-
-    def unbounded_preceding(self, meta, ch):
-        return ast.FrameBound("UNBOUNDED PRECEDING", pos=self.pos(meta))
-
-    def unbounded_following(self, meta, ch):
-        return ast.FrameBound("UNBOUNDED FOLLOWING", pos=self.pos(meta))
-
-    def current_row(self, meta, ch):
-        return ast.FrameBound("CURRENT ROW", pos=self.pos(meta))
-
-    def preceding(self, meta, ch):
-        return ast.FrameBound("PRECEDING", ch[0], pos=self.pos(meta))
-
-    def following(self, meta, ch):
-        return ast.FrameBound("FOLLOWING", ch[0], pos=self.pos(meta))
-
-    # --- special argument syntaxes (Calcite style: keywords become plain arguments) --------
-
-    def _call(self, meta, name: str, args: list[Any], syntax: str = "") -> ast.FunctionCall:
-        return ast.FunctionCall((name,), tuple(args), syntax=syntax, pos=self.pos(meta))
-
-    def _symbol(self, value: str, meta: Any = None) -> ast.Symbol:
-        return ast.Symbol(value, pos=self.pos(meta) if meta is not None else NO_POS)
-
-    def trim_from(self, meta, ch):
-        spec = self._symbol(ch[1])
-        operands = nodes(ch, ast.Expr)
-        chars = operands[0] if len(operands) == 2 else ast.StringLiteral(" ")
-        return self._call(meta, "TRIM", [spec, chars, operands[-1]], "FROM")
-
-    def trim_chars_from(self, meta, ch):
-        chars, value = nodes(ch, ast.Expr)
-        return self._call(meta, "TRIM", [self._symbol("BOTH"), chars, value], "FROM")
-
-    def trim_plain(self, meta, ch):
-        return self._call(meta, "TRIM", nodes(ch, ast.Expr))
-
-    def trim_spec(self, meta, ch):
-        return ch[0].type
-
-    def extract(self, meta, ch):
-        unit = next(c for c in ch if isinstance(c, str) and not isinstance(c, Token))
-        return self._call(meta, "EXTRACT", [self._symbol(unit), ch[-1]], "FROM")
-
-    def substring_from(self, meta, ch):
-        return self._call(meta, "SUBSTRING", nodes(ch, ast.Expr), "FROM")
-
-    def substring_plain(self, meta, ch):
-        return self._call(meta, "SUBSTRING", nodes(ch, ast.Expr))
-
-    def position_in(self, meta, ch):
-        return self._call(meta, "POSITION", nodes(ch, ast.Expr), "IN")
-
-    def position_plain(self, meta, ch):
-        return self._call(meta, "POSITION", nodes(ch, ast.Expr))
-
-    def overlay(self, meta, ch):
-        return self._call(meta, "OVERLAY", nodes(ch, ast.Expr), "FROM")
-
-    def floor_to(self, meta, ch):
-        unit = ch[-1]
-        return self._call(meta, ch[0].type, [ch[1], self._symbol(unit)], "TO")
-
-    def floor_plain(self, meta, ch):
-        return self._call(meta, ch[0].type, [ch[1]])
-
-    def timestampadd(self, meta, ch):
-        unit, *rest = (c for c in ch[1:])
-        return self._call(meta, ch[0].type, [self._symbol(unit), *rest])
-
-    timestampdiff = timestampadd
-
     # --- data types -----------------------------------------------------------------------
 
     def data_type(self, meta, ch):
@@ -513,6 +357,15 @@ class BaseTransformer(Transformer):
                 kind, nullable = c.value
                 spec = ast.DataTypeSpec(kind, elements=(spec,), nullable=nullable, pos=pos)
         return spec
+
+    def cast_type(self, meta, ch):
+        spec: ast.DataTypeSpec = ch[0]
+        for c in ch[1:]:
+            spec = ast.DataTypeSpec(c, elements=(spec,), pos=self.pos(meta))
+        return spec
+
+    def collection_suffix_plain(self, meta, ch):
+        return ch[0].type
 
     def collection_suffix(self, meta, ch):
         nullable = ch[1].value if len(ch) > 1 else True
@@ -562,7 +415,7 @@ class BaseTransformer(Transformer):
         return Part("params", tuple(int(t.value) for t in ch))
 
     def row_field(self, meta, ch):
-        comment = ch[3] if len(ch) > 3 else None
+        comment = ch[2] if len(ch) > 2 else None
         return ast.RowFieldSpec(ch[0], ch[1], comment, pos=self.pos(meta))
 
 

@@ -281,6 +281,9 @@ class FunctionCall(Expr):
     filter: Expr | None = None  # agg(x) FILTER (WHERE cond)
     syntax: str = ""  # which written form: '' plain; 'FROM' for SUBSTRING/TRIM/EXTRACT/OVERLAY..; 'TO' for FLOOR/CEIL
     within_group: tuple[OrderItem, ...] = ()  # LISTAGG(..) WITHIN GROUP (ORDER BY ..)
+    # JSON_VALUE(x, path RETURNING type ..): the type; the ON EMPTY / ON ERROR / ON NULL / WRAPPER
+    # clauses of the JSON functions are Symbol arguments after the positional ones (syntax 'JSON').
+    returning: DataTypeSpec | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -743,15 +746,67 @@ class Drop(Statement):
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnPosition(Node):
+    """`FIRST` or `AFTER other` after a column in ALTER TABLE .. ADD / MODIFY."""
+
+    column: str
+    kind: str  # 'FIRST' or 'AFTER'
+    reference: str | None = None  # the column named by AFTER
+
+
+@dataclass(frozen=True, slots=True)
 class AlterTable(Statement):
-    """ALTER TABLE t RENAME TO u | SET ('k' = 'v', ..) | RESET ('k', ..)."""
+    """ALTER TABLE t RENAME TO u | SET ('k' = 'v', ..) | RESET ('k', ..)
+    | ADD / MODIFY (columns, WATERMARK .., PRIMARY KEY ..) | DROP col | DROP (a, b)
+    | DROP PRIMARY KEY | DROP CONSTRAINT n | DROP WATERMARK | RENAME col TO new_col.
+
+    ADD / MODIFY put their schema parts in `columns`, `watermarks`, `primary_key` and
+    `positions`; DROP of columns or of a constraint lists the names in `names`; RENAME COLUMN
+    has the old name in `names` and the new one in `new_name`."""
 
     name: Name
-    action: str  # 'RENAME', 'SET', 'RESET'
+    action: str  # 'RENAME', 'SET', 'RESET', 'ADD', 'MODIFY', 'DROP COLUMN', 'DROP PRIMARY KEY',
+    # 'DROP CONSTRAINT', 'DROP WATERMARK', 'RENAME COLUMN'
     new_name: Name = ()
     options: tuple[Property, ...] = ()
     keys: tuple[str, ...] = ()
     if_exists: bool = False
+    columns: tuple[Column, ...] = ()
+    watermarks: tuple[WatermarkSpec, ...] = ()
+    primary_key: PrimaryKey | None = None
+    positions: tuple[ColumnPosition, ...] = ()
+    names: tuple[str, ...] = ()
+    parenthesized: bool = False  # ADD (..) / DROP (..) written with parentheses
+
+
+@dataclass(frozen=True, slots=True)
+class AlterView(Statement):
+    """ALTER VIEW v RENAME TO w | ALTER VIEW v AS query."""
+
+    name: Name
+    action: str  # 'RENAME' or 'AS'
+    new_name: Name = ()
+    query: Query | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlterFunction(Statement):
+    """ALTER [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] f AS 'class' [LANGUAGE ..]."""
+
+    name: Name
+    class_name: str
+    language: str | None = None
+    if_exists: bool = False
+    temporary: bool = False
+    system: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlterDatabase(Statement):
+    """ALTER DATABASE [cat.]db SET ('k' = 'v', ..)."""
+
+    name: Name
+    options: tuple[Property, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -844,6 +899,21 @@ class Use(Statement):
 
     name: Name
     catalog: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UseModules(Statement):
+    """USE MODULES a, b: the modules to resolve functions from, in order."""
+
+    modules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class JarStatement(Statement):
+    """ADD JAR '<path>' / REMOVE JAR '<path>'."""
+
+    action: str  # 'ADD' or 'REMOVE'
+    path: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,6 @@ from flinklite.sql.keywords import RESERVED_KEYWORDS
 
 _PLAIN_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 
-# Functions the SQL standard calls without parentheses (Calcite's SqlSyntax.FUNCTION_ID).
-_NILADIC = frozenset(
-    "CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP LOCALTIME LOCALTIMESTAMP CURRENT_USER "
-    "SESSION_USER SYSTEM_USER USER CURRENT_ROLE CURRENT_PATH CURRENT_CATALOG CURRENT_SCHEMA".split()
-)
-
 
 def quote_identifier(name: str, *, always: bool = False) -> str:
     """`name` as an identifier: bare when it lexes as one and is not reserved, else in backticks."""
@@ -239,11 +233,30 @@ _SPECIAL_FORMS: dict[str, Callable[[_Printer, tuple[ast.Expr, ...]], str]] = {
 }
 
 
+def _json_args(p: _Printer, n: ast.FunctionCall) -> str:
+    """JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY): positional arguments, then the
+    RETURNING type, then the clauses, which start at the first Symbol and are space-separated."""
+    clauses = next((i for i, a in enumerate(n.args) if isinstance(a, ast.Symbol)), len(n.args))
+    positional = n.args[:clauses]
+    if n.name[-1].upper() in ("JSON_OBJECT", "JSON_OBJECTAGG"):  # key, value pairs
+        pairs = zip(positional[::2], positional[1::2], strict=True)
+        text = ", ".join(f"KEY {p(k)} VALUE {p(v)}" for k, v in pairs)
+    else:
+        text = p.join(positional)
+    return _clauses(
+        text,
+        p.order_by(n.within_group),  # JSON_ARRAYAGG(x ORDER BY y): inside the parentheses
+        f"RETURNING {p(n.returning)}" if n.returning is not None else "",
+        p.join(n.args[clauses:], " "),
+    )
+
+
 def _function_name(name: ast.Name) -> str:
-    # Built-ins such as LEFT, YEAR or TRUNCATE are reserved words called bare; the parser
-    # upper-cases unquoted built-in names, so a reserved word in any other case was quoted.
-    if len(name) == 1 and _PLAIN_IDENTIFIER.fullmatch(name[0]) and name[0].isupper():
-        return name[0]
+    # The parser upper-cases a one-part name written without backticks (built-ins such as
+    # LEFT or COUNT are reserved words, yet called bare), so any other one-part name was quoted.
+    if len(name) == 1:
+        bare = _PLAIN_IDENTIFIER.fullmatch(name[0]) and name[0].isupper()
+        return name[0] if bare else quote_identifier(name[0], always=True)
     return ".".join(quote_identifier(part) for part in name)
 
 
@@ -251,10 +264,12 @@ def _function_name(name: ast.Name) -> str:
 def _call(p: _Printer, n: ast.FunctionCall) -> str:
     fname = _function_name(n.name)
     special = _SPECIAL_FORMS.get(fname.upper()) if n.syntax and n.args else None
-    if special is not None:
-        text = f"{fname}({special(p, n.args)})"
-    elif not n.args and (n.syntax == "NILADIC" or (not n.syntax and fname in _NILADIC)):
+    if n.syntax == "NILADIC":  # CURRENT_TIMESTAMP and the other standard niladic functions
         text = fname
+    elif special is not None:
+        text = f"{fname}({special(p, n.args)})"
+    elif n.syntax == "JSON" or n.returning is not None:
+        return f"{fname}({_json_args(p, n)})"
     else:
         text = f"{fname}({'DISTINCT ' if n.distinct else ''}{p.join(n.args)})"
     if n.within_group:
@@ -288,13 +303,19 @@ def _table_arg(p: _Printer, n: ast.TableArgument) -> str:
         text = f"TABLE {p.name(rel.name)}"
     else:
         text = f"TABLE ({p(rel.query if isinstance(rel, ast.SubqueryRef) else rel)})"
-    return text + (f" PARTITION BY {p.join(n.partition_by)}" if n.partition_by else "")
+    keys = p.join(n.partition_by)
+    if len(n.partition_by) > 1:  # parenthesised, or the keys would read as further arguments
+        keys = f"({keys})"
+    return text + (f" PARTITION BY {keys}" if n.partition_by else "")
 
 
 @_on(ast.FieldAccess)
 def _field_access(p: _Printer, n: ast.FieldAccess) -> str:
-    # `r.f` with r a plain name would read back as one Identifier, so only calls go bare.
-    bare = isinstance(n.operand, ast.FunctionCall) and n.operand.over is None
+    # `r.f` with r a plain name would read back as one Identifier, so only calls and
+    # subscripts go bare.
+    bare = isinstance(n.operand, ast.Subscript) or (
+        isinstance(n.operand, ast.FunctionCall) and n.operand.over is None
+    )
     operand = p(n.operand) if bare else f"({p(n.operand)})"
     return f"{operand}.{p.ident(n.field)}"
 
@@ -449,12 +470,10 @@ def _table_ref(p: _Printer, n: ast.TableRef) -> str:
 
 @_on(ast.Join)
 def _join(p: _Printer, n: ast.Join) -> str:
-    # Joins associate to the left, so a join on the right needs parentheses, except under a
-    # comma, which binds looser than JOIN (`a, b JOIN c` is `a, (b JOIN c)`).
+    # Joins, commas included, associate to the left at one level (Calcite's FromClause), so
+    # only a join on the right needs parentheses.
     left, right = p(n.left), p(n.right)
-    if isinstance(n.left, ast.Join) and n.left.kind == "COMMA" and n.kind != "COMMA":
-        left = f"({left})"
-    if isinstance(n.right, ast.Join) and (n.kind != "COMMA" or n.right.kind == "COMMA"):
+    if isinstance(n.right, ast.Join):
         right = f"({right})"
     if n.kind == "COMMA":
         return f"{left}, {right}"
@@ -476,7 +495,7 @@ def _match_recognize(p: _Printer, n: ast.MatchRecognize) -> str:
         f"MEASURES {p.join(n.measures)}" if n.measures else "",
         n.rows_per_match or "",
         p(n.after_match) if n.after_match is not None else "",
-        f"PATTERN ({p(n.pattern) if n.pattern is not None else ''})",
+        f"PATTERN ({'' if n.pattern in (None, ast.PatternGroup(None)) else p(n.pattern)})",
         p.opt("WITHIN", n.within),
         f"SUBSET {p.join(n.subsets)}" if n.subsets else "",
         f"DEFINE {p.join(n.define)}" if n.define else "",
@@ -631,14 +650,38 @@ def _drop(p: _Printer, n: ast.Drop) -> str:
     )
 
 
+def _schema_parts(p: _Printer, n: ast.AlterTable) -> str:
+    """The schema components of ALTER TABLE .. ADD / MODIFY, columns with their positions."""
+    positions = {pos.column: p(pos) for pos in n.positions}
+    parts = [_clauses(p(c), positions.get(c.name, "")) for c in n.columns]
+    parts += [p(w) for w in n.watermarks]
+    if n.primary_key is not None:
+        parts.append(p(n.primary_key))
+    return f"({', '.join(parts)})" if n.parenthesized or len(parts) != 1 else parts[0]
+
+
+_ALTER_TABLE_ACTIONS: dict[str, Callable[[_Printer, ast.AlterTable], str]] = {
+    "RENAME": lambda p, n: f"RENAME TO {p.name(n.new_name)}",
+    "SET": lambda p, n: f"SET ({p.props(n.options)})",
+    "RESET": lambda p, n: f"RESET ({', '.join(quote_string(k) for k in n.keys)})",
+    "ADD": lambda p, n: f"ADD {_schema_parts(p, n)}",
+    "MODIFY": lambda p, n: f"MODIFY {_schema_parts(p, n)}",
+    "DROP COLUMN": lambda p, n: (
+        f"DROP ({p.idents(n.names)})"
+        if n.parenthesized or len(n.names) != 1
+        else f"DROP {p.ident(n.names[0])}"
+    ),
+    "DROP PRIMARY KEY": lambda p, n: "DROP PRIMARY KEY",
+    "DROP CONSTRAINT": lambda p, n: f"DROP CONSTRAINT {p.idents(n.names)}",
+    "DROP WATERMARK": lambda p, n: "DROP WATERMARK",
+    "RENAME COLUMN": lambda p, n: f"RENAME {p.idents(n.names)} TO {p.name(n.new_name)}",
+}
+
+
 @_on(ast.AlterTable)
 def _alter_table(p: _Printer, n: ast.AlterTable) -> str:
     head = _clauses("ALTER TABLE", "IF EXISTS" if n.if_exists else "", p.name(n.name))
-    if n.action == "RENAME":
-        return f"{head} RENAME TO {p.name(n.new_name)}"
-    if n.action == "RESET":
-        return f"{head} RESET ({', '.join(quote_string(k) for k in n.keys)})"
-    return f"{head} SET ({p.props(n.options)})"
+    return f"{head} {_ALTER_TABLE_ACTIONS[n.action](p, n)}"
 
 
 def _partition_value(p: _Printer, kv: ast.Property) -> str:
@@ -731,5 +774,27 @@ _HANDLERS.update(
         ),
         ast.Use: lambda p, n: f"USE {'CATALOG ' if n.catalog else ''}{p.name(n.name)}",
         ast.ClientCommand: lambda p, n: n.command,
+        ast.ColumnPosition: lambda p, n: _clauses(
+            n.kind, p.ident(n.reference) if n.reference is not None else ""
+        ),
+        ast.AlterView: lambda p, n: (
+            f"ALTER VIEW {p.name(n.name)} "
+            + (f"RENAME TO {p.name(n.new_name)}" if n.action == "RENAME" else f"AS {p(n.query)}")
+        ),
+        ast.AlterFunction: lambda p, n: _clauses(
+            "ALTER",
+            "TEMPORARY" if n.temporary else "",
+            "SYSTEM" if n.system else "",
+            "FUNCTION",
+            "IF EXISTS" if n.if_exists else "",
+            p.name(n.name),
+            f"AS {quote_string(n.class_name)}",
+            f"LANGUAGE {n.language}" if n.language else "",
+        ),
+        ast.AlterDatabase: lambda p, n: (
+            f"ALTER DATABASE {p.name(n.name)} SET ({p.props(n.options)})"
+        ),
+        ast.UseModules: lambda p, n: f"USE MODULES {p.idents(n.modules)}",
+        ast.JarStatement: lambda p, n: f"{n.action} JAR {quote_string(n.path)}",
     }
 )

@@ -129,7 +129,7 @@ def test_script_stops_at_the_first_failing_statement(tmp_path):
         tmp_path,
         "t.sql",
         DDL
-        + "DROP TABLE no_such_table;\nCREATE TABLE later (x INT) WITH ('connector' = 'datagen');\n",
+        + "DESCRIBE no_such_table;\nCREATE TABLE later (x INT) WITH ('connector' = 'datagen');\n",
     )
     proc = flinklite("-f", path)
     assert proc.returncode != 0
@@ -207,7 +207,7 @@ def test_piped_stdin_is_run_as_a_script():
     "statement",
     [
         "SELEC 1;",
-        "CREATE TABLE t (x INT) WITH ('connector' = 'no-such-connector');",
+        "USE CATALOG no_such_catalog;",
         "DESCRIBE missing;",
         "CREATE TABLE t (x NOSUCHTYPE);",
         "SET 'sql-client.verbose' = 'maybe';",

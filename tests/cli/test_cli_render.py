@@ -250,3 +250,22 @@ def test_streaming_widths_come_from_types():
     assert widths == [2, 11, 30, 23]
     assert render.border_line([2, 3]) == "+----+-----+"
     assert render.tableau_row(["+I", "1"], [2, 3]) == "| +I |   1 |"
+
+
+class _Conf(dict):
+    def get(self, key, default=None):
+        return super().get(key, default)
+
+
+def test_successor_width_key_applies_when_the_client_key_reports_its_default():
+    conf = _Conf(
+        {"sql-client.display.max-column-width": "30", "table.display.max-column-width": "12"}
+    )
+    assert render.max_column_width(conf) == 12
+
+
+def test_session_zone_comes_from_table_local_time_zone():
+    zone = render.local_time_zone(_Conf({"table.local-time-zone": "Asia/Tokyo"}))
+    nanos = 1_700_000_000 * 10**9
+    assert render.format_value(nanos, T.timestamp_ltz(0), time_zone=zone) == "2023-11-15 07:13:20"
+    assert render.local_time_zone(_Conf({"table.local-time-zone": "UTC"})) is dt.UTC

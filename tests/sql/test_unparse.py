@@ -118,6 +118,7 @@ def test_every_ast_node_type_has_a_printer():
         (ast.Subscript(ident("m"), S("k")), "m['k']"),
         (ast.FieldAccess(ident("r"), "f"), "(r).f"),
         (ast.FieldAccess(call("F", ident("x")), "g"), "F(x).g"),
+        (ast.FieldAccess(ast.Subscript(ident("a"), N("1")), "g"), "a[1].g"),
         (ast.RowConstructor((N("1"), S("a"))), "ROW(1, 'a')"),
         (ast.RowConstructor((N("1"), N("2")), explicit=False), "(1, 2)"),
         (ast.ArrayConstructor((N("1"), N("2"))), "ARRAY[1, 2]"),
@@ -234,10 +235,30 @@ def test_precedence(node, text):
     [
         (call("COUNT", ast.Star()), "COUNT(*)"),
         (call("COUNT", ident("x"), distinct=True), "COUNT(DISTINCT x)"),
-        (call("CURRENT_TIMESTAMP"), "CURRENT_TIMESTAMP"),
+        (call("CURRENT_TIMESTAMP", syntax="NILADIC"), "CURRENT_TIMESTAMP"),
+        (call("CURRENT_TIMESTAMP"), "CURRENT_TIMESTAMP()"),
+        (
+            call(
+                "JSON_VALUE",
+                ident("j"),
+                S("$.a"),
+                ast.Symbol("DEFAULT"),
+                N("0"),
+                ast.Symbol("ON EMPTY"),
+                syntax="JSON",
+                returning=t("INT"),
+            ),
+            "JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY)",
+        ),
+        (
+            call("JSON_EXISTS", ident("j"), S("$.a"), ast.Symbol("TRUE ON ERROR"), syntax="JSON"),
+            "JSON_EXISTS(j, '$.a' TRUE ON ERROR)",
+        ),
         (call("NOW"), "NOW()"),
         (call("LEFT", ident("s"), N("2")), "LEFT(s, 2)"),
         (ast.FunctionCall(("select",), (N("1"),)), "`select`(1)"),
+        (ast.FunctionCall(("myFunc",), (N("1"),)), "`myFunc`(1)"),
+        (ast.FunctionCall(("MY_FUNC",), (N("1"),)), "MY_FUNC(1)"),
         (ast.FunctionCall(("cat", "db", "fn"), (N("1"),)), "cat.db.fn(1)"),
         (
             call("TRIM", ast.Symbol("LEADING"), S("£"), ident("c"), syntax="FROM"),
@@ -321,6 +342,10 @@ def test_precedence(node, text):
                 ast.NamedArgument("x", N("1")),
             ),
             "F(TABLE t PARTITION BY k, x => 1)",
+        ),
+        (
+            call("F", ast.TableArgument(ast.TableRef(("t",)), (ident("a"), ident("b")))),
+            "F(TABLE t PARTITION BY (a, b))",
         ),
         (
             call("F", ast.TableArgument(ast.SubqueryRef(query(select(N("1")))))),
@@ -510,10 +535,11 @@ def test_join_nesting():
     a, b, c = (ast.TableRef((n,)) for n in "abc")
     left_deep = ast.Join("INNER", ast.Join("INNER", a, b, ident("x")), c, ident("y"))
     assert unparse(left_deep) == "a JOIN b ON x JOIN c ON y"
-    comma_then_join = ast.Join("COMMA", a, ast.Join("INNER", b, c, ident("y")))
-    assert unparse(comma_then_join) == "a, b JOIN c ON y"
+    # A comma is a join like any other (Calcite's FromClause): `a, b JOIN c` is `(a, b) JOIN c`.
     join_on_comma = ast.Join("INNER", ast.Join("COMMA", a, b), c, ident("y"))
-    assert unparse(join_on_comma) == "(a, b) JOIN c ON y"
+    assert unparse(join_on_comma) == "a, b JOIN c ON y"
+    comma_then_join = ast.Join("COMMA", a, ast.Join("INNER", b, c, ident("y")))
+    assert unparse(comma_then_join) == "a, (b JOIN c ON y)"
 
 
 # --- MATCH_RECOGNIZE -----------------------------------------------------------------------------
@@ -732,6 +758,69 @@ def test_create_table_variants():
         (ast.Use(("c",), catalog=True), "USE CATALOG c"),
         (ast.Use(("c", "db")), "USE c.db"),
         (ast.ClientCommand("HELP"), "HELP"),
+        (ast.UseModules(("core", "hive")), "USE MODULES core, hive"),
+        (ast.JarStatement("ADD", "/a b.jar"), "ADD JAR '/a b.jar'"),
+        (ast.JarStatement("REMOVE", "/a.jar"), "REMOVE JAR '/a.jar'"),
+        (ast.AlterView(("v",), "RENAME", new_name=("w",)), "ALTER VIEW v RENAME TO w"),
+        (ast.AlterView(("v",), "AS", query=query(select(N("1")))), "ALTER VIEW v AS SELECT 1"),
+        (
+            ast.AlterFunction(("f",), "com.F", "JAVA", True, True, True),
+            "ALTER TEMPORARY SYSTEM FUNCTION IF EXISTS f AS 'com.F' LANGUAGE JAVA",
+        ),
+        (
+            ast.AlterDatabase(("c", "db"), (ast.Property("k", "v"),)),
+            "ALTER DATABASE c.db SET ('k' = 'v')",
+        ),
+        (
+            ast.AlterTable(
+                ("t",),
+                "ADD",
+                columns=(ast.PhysicalColumn("a", type=t("INT")),),
+                positions=(ast.ColumnPosition("a", "FIRST"),),
+            ),
+            "ALTER TABLE t ADD a INT FIRST",
+        ),
+        (
+            ast.AlterTable(
+                ("t",),
+                "MODIFY",
+                columns=(
+                    ast.PhysicalColumn("a", type=t("INT")),
+                    ast.ComputedColumn("b", expr=ident("a")),
+                ),
+                watermarks=(ast.WatermarkSpec(("ts",), ident("ts")),),
+                primary_key=ast.PrimaryKey(("a",)),
+                positions=(ast.ColumnPosition("b", "AFTER", "x"),),
+            ),
+            "ALTER TABLE t MODIFY (a INT, b AS a AFTER x, WATERMARK FOR ts AS ts, "
+            "PRIMARY KEY (a) NOT ENFORCED)",
+        ),
+        (
+            ast.AlterTable(("t",), "ADD", watermarks=(ast.WatermarkSpec(("ts",), ident("ts")),)),
+            "ALTER TABLE t ADD WATERMARK FOR ts AS ts",
+        ),
+        (
+            ast.AlterTable(
+                ("t",), "ADD", columns=(ast.PhysicalColumn("a", type=t("INT")),), parenthesized=True
+            ),
+            "ALTER TABLE t ADD (a INT)",
+        ),
+        (ast.AlterTable(("t",), "DROP COLUMN", names=("a",)), "ALTER TABLE t DROP a"),
+        (ast.AlterTable(("t",), "DROP COLUMN", names=("a", "b")), "ALTER TABLE t DROP (a, b)"),
+        (
+            ast.AlterTable(("t",), "DROP COLUMN", names=("a",), parenthesized=True),
+            "ALTER TABLE t DROP (a)",
+        ),
+        (ast.AlterTable(("t",), "DROP PRIMARY KEY"), "ALTER TABLE t DROP PRIMARY KEY"),
+        (
+            ast.AlterTable(("t",), "DROP CONSTRAINT", names=("pk",)),
+            "ALTER TABLE t DROP CONSTRAINT pk",
+        ),
+        (ast.AlterTable(("t",), "DROP WATERMARK"), "ALTER TABLE t DROP WATERMARK"),
+        (
+            ast.AlterTable(("t",), "RENAME COLUMN", new_name=("b",), names=("a",)),
+            "ALTER TABLE t RENAME a TO b",
+        ),
     ],
 )
 def test_statement_text(node, text):
@@ -915,6 +1004,8 @@ MATCH_RECOGNIZE = [
         DEFINE A AS A.x > 0, B AS B.x < PREV(B.x)
     ) AS m (a, b)""",
     "SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) DEFINE A AS TRUE)",
+    "SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN () DEFINE A AS TRUE)",
+    "SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A | B C | (D E)+) DEFINE A AS TRUE)",
     """SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts ALL ROWS PER MATCH WITH UNMATCHED ROWS
         AFTER MATCH SKIP TO A PATTERN ((A B) C*) DEFINE A AS A.v = 1)""",
     """SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts, k DESC ALL ROWS PER MATCH OMIT EMPTY MATCHES
@@ -925,7 +1016,7 @@ OWN = [
     # expressions
     "SELECT a + b * c - d / e % f, (a + b) * c, a - (b - c), -a, - (-a), +a FROM t",
     "SELECT a || b || 'x', (a || b) || c, a || (b || c), 'x' || (a + 1) FROM t",
-    "SELECT * FROM t WHERE a = 1 AND b <> 2 OR NOT c AND d >= 3 AND e <= 4 AND f != 5",
+    "SELECT * FROM t WHERE a = 1 AND b <> 2 OR NOT c AND d >= 3 AND e <= 4",
     "SELECT * FROM t WHERE (a OR b) AND (c OR d) AND NOT (e AND f)",
     "SELECT a IS NULL, b IS NOT NULL, c IS TRUE, d IS NOT FALSE, e IS UNKNOWN FROM t",
     "SELECT a IS DISTINCT FROM b, a IS NOT DISTINCT FROM b FROM t",
@@ -946,7 +1037,11 @@ OWN = [
     "SELECT INTERVAL '1 10:00:00.000' DAY(2) TO SECOND(3) FROM t",
     "SELECT ts - INTERVAL '5' SECOND, ts + INTERVAL '1' HOUR FROM t",
     "SELECT arr[1], m['k'], ROW(1, 'a'), ARRAY[1, 2], MAP['a', 1, 'b', 2] FROM t",
-    "SELECT (r).f, F(x).g, arr[1].h FROM t",
+    "SELECT (r).f, F(x).g, arr[1].h, a.b.c[1].d FROM t",
+    "SELECT CAST(a AS INT ARRAY), CAST(b AS MAP<STRING, INT> MULTISET), CAST(c AS RAW('a.B')) FROM t",
+    "SELECT CAST(a AS ROW(x INT, y STRING)), CAST(b AS CHARACTER VARYING(3)) FROM t",
+    "SELECT CAST(a AS TIME(3) WITHOUT TIME ZONE), CAST(b AS INTERVAL SECOND(3)) FROM t",
+    "SELECT NOT a IS NULL, 'a' || 'b' = 'ab', 1 + 2 || 'x', -1, - 1, -(1), +1 FROM t",
     "SELECT t.r.f, `select`.`from` FROM t AS `select`",
     "SELECT `a b`, `x``y`, `名前`, `timestamp`, `value` FROM t",
     "SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4))",
@@ -963,6 +1058,12 @@ OWN = [
     "SELECT LEFT(s, 2), RIGHT(s, 2), YEAR(ts), MOD(a, 2), TRUNCATE(x, 1) FROM t",
     "SELECT my_udf(a), cat.db.fn(b) FROM t",
     "SELECT JSON_VALUE(j, '$.a'), COALESCE(a, b, 0), NULLIF(a, 0), IF(a > 1, 'x', 'y') FROM t",
+    """SELECT JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY NULL ON ERROR),
+        JSON_QUERY(j, '$.b' WITH CONDITIONAL ARRAY WRAPPER), JSON_EXISTS(j, '$.c' FALSE ON ERROR),
+        JSON_OBJECT(KEY 'a' VALUE 1, 'b' VALUE x NULL ON NULL), JSON_ARRAY(1, 2 ABSENT ON NULL),
+        j IS JSON, j IS NOT JSON OBJECT FROM t""",
+    "SELECT JSON_OBJECTAGG(KEY k VALUE v), JSON_ARRAYAGG(x ORDER BY y NULL ON NULL) FROM t",
+    "SELECT myFunc(1), `myFunc`(2), `select`(3), CURRENT_TIMESTAMP() FROM t",
     # windows
     """SELECT k, SUM(x) OVER (PARTITION BY k ORDER BY ts
         RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM t""",
@@ -982,6 +1083,7 @@ OWN = [
         STEP => INTERVAL '2' MINUTES, SIZE => INTERVAL '10' MINUTES))""",
     """SELECT * FROM TABLE(SESSION(TABLE Bid PARTITION BY item, DESCRIPTOR(bidtime),
         INTERVAL '5' MINUTES))""",
+    "SELECT * FROM TABLE(my_ptf(TABLE t PARTITION BY (a, b), DESCRIPTOR(ts)))",
     # grouping
     "SELECT a, b, COUNT(*) FROM t GROUP BY GROUPING SETS ((a, b), (a), ())",
     "SELECT a, b FROM t GROUP BY ROLLUP (a, b)",
@@ -996,7 +1098,6 @@ OWN = [
     "SELECT 1 UNION DISTINCT SELECT 2 INTERSECT SELECT 3",
     "(SELECT 1 UNION SELECT 2) INTERSECT ALL (SELECT 3)",
     "SELECT 1 UNION (SELECT 2 ORDER BY 1 LIMIT 1)",
-    "SELECT a FROM t MINUS SELECT a FROM u",
     "(SELECT a FROM t) ORDER BY a",
     "VALUES (1, 'a'), (2, 'b')",
     "TABLE t",
@@ -1065,6 +1166,20 @@ OWN = [
     "ALTER TABLE t RENAME TO u",
     "ALTER TABLE IF EXISTS c.d.t SET ('k' = 'v', 'k2' = 'v2')",
     "ALTER TABLE t RESET ('k', 'k2')",
+    "ALTER TABLE t ADD a INT FIRST",
+    "ALTER TABLE t ADD (a INT AFTER b, WATERMARK FOR ts AS ts, PRIMARY KEY (a) NOT ENFORCED)",
+    "ALTER TABLE t MODIFY a BIGINT COMMENT 'x' AFTER b",
+    "ALTER TABLE t MODIFY (c AS a + 1)",
+    "ALTER TABLE t DROP a",
+    "ALTER TABLE t DROP (a, b)",
+    "ALTER TABLE t DROP PRIMARY KEY",
+    "ALTER TABLE t DROP CONSTRAINT pk",
+    "ALTER TABLE t DROP WATERMARK",
+    "ALTER TABLE t RENAME a TO b",
+    "ALTER VIEW v RENAME TO w",
+    "ALTER VIEW c.d.v AS SELECT 1",
+    "ALTER TEMPORARY SYSTEM FUNCTION IF EXISTS f AS 'com.F' LANGUAGE JAVA",
+    "ALTER DATABASE db SET ('k' = 'v')",
     # DML and statement sets
     "INSERT INTO t SELECT * FROM u",
     "INSERT INTO c.d.t (a, b) VALUES (1, 'x'), (2, 'y')",
@@ -1082,6 +1197,7 @@ OWN = [
     "EXPLAIN PLAN FOR SELECT * FROM t",
     "EXPLAIN CHANGELOG_MODE, ESTIMATED_COST, JSON_EXECUTION_PLAN INSERT INTO t SELECT 1",
     "EXPLAIN PLAN_ADVICE EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1; END",
+    "EXPLAIN STATEMENT SET BEGIN INSERT INTO a SELECT 1; INSERT INTO b SELECT 2; END",
     "SHOW TABLES",
     "SHOW TABLES FROM c.db NOT LIKE 'a%'",
     "SHOW VIEWS",
@@ -1110,6 +1226,9 @@ OWN = [
     "USE CATALOG c",
     "USE db",
     "USE c.db",
+    "USE MODULES core, hive",
+    "ADD JAR '/a.jar'",
+    "REMOVE JAR '/a b.jar'",
     "HELP",
     "QUIT",
     "EXIT",

@@ -1,4 +1,4 @@
--- error: 'orders'
+-- error: Encountered "orders"
 -- error: line 13, column 22
 -- flink: ParseException: Encountered "orders" at line 1, column 22.
 CREATE TABLE orders (

@@ -1,5 +1,5 @@
--- error: expected an expression
--- error: 'FROM'
+-- error: an expression
+-- error: Encountered "FROM"
 -- error: line 14, column 18
 -- flink: ParseException: Incorrect syntax near the keyword 'FROM' at line 1, column 18.
 CREATE TABLE orders (

@@ -1,5 +1,5 @@
--- error: expected an expression
--- error: 'FROM'
+-- error: an expression
+-- error: Encountered "FROM"
 -- error: line 14, column 8
 -- flink: ParseException: Incorrect syntax near the keyword 'FROM' at line 1, column 8.
 CREATE TABLE orders (

@@ -1,4 +1,4 @@
--- error: 'FROM'
+-- error: Encountered "FROM"
 -- error: line 13, column 23
 -- flink: ParseException: Encountered "FROM" at line 1, column 23.
 CREATE TABLE orders (

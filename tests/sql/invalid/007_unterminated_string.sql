@@ -1,4 +1,4 @@
--- error: unterminated string
+-- error: Unterminated string literal
 -- error: line 13, column 37
 -- flink: ParseException: Encountered "= \'" at line 1, column 35.
 CREATE TABLE orders (

@@ -1,4 +1,4 @@
--- error: unterminated
+-- error: Unterminated quoted identifier
 -- error: line 13, column 8
 -- flink: TokenMgrError: Lexical error at line 1, column 30.  Encountered: <EOF> after : "`order_id FROM orders;"
 CREATE TABLE orders (

@@ -1,6 +1,7 @@
--- error: "unit price"
--- error: not valid in Flink SQL
--- error: line 14, column 17
+-- error: Encountered """
+-- error: double quotes are not valid
+-- error: backticks
+-- error: line 15, column 17
 -- flink: ParseException: Encountered "\"" at line 1, column 17.
 CREATE TABLE orders (
     order_id BIGINT,

@@ -1,6 +1,7 @@
--- error: "SHIPPED"
--- error: not valid in Flink SQL
--- error: line 14, column 37
+-- error: Encountered """
+-- error: double quotes are not valid
+-- error: backticks
+-- error: line 15, column 37
 -- flink: ParseException: Encountered "= \"" at line 1, column 35.
 CREATE TABLE orders (
     order_id BIGINT,

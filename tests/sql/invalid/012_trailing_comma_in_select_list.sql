@@ -1,5 +1,5 @@
--- error: expected an expression
--- error: 'FROM'
+-- error: an expression
+-- error: Encountered "FROM"
 -- error: line 15, column 1
 -- flink: ParseException: Incorrect syntax near the keyword 'FROM' at line 2, column 1.
 CREATE TABLE orders (

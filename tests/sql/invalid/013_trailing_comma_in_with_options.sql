@@ -1,4 +1,4 @@
--- error: ')'
+-- error: Encountered ")"
 -- error: line 6, column 1
 -- flink: ParseException: Encountered ")" at line 5, column 1.
 CREATE TABLE t (id BIGINT) WITH (

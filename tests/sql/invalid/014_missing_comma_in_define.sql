@@ -1,4 +1,4 @@
--- error: 'C'
+-- error: Encountered "C"
 -- error: line 19, column 13
 -- flink: ParseException: Encountered "C" at line 10, column 13.
 CREATE TABLE Ticker (

@@ -1,5 +1,6 @@
--- error: 'drop'
--- error: line 13, column 21
+-- error: Encountered "drop"
+-- error: backticks
+-- error: line 14, column 21
 -- flink: ParseException: Encountered "drop" at line 1, column 21.
 CREATE TABLE orders (
     order_id BIGINT,

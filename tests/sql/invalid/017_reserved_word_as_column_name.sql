@@ -1,5 +1,6 @@
--- error: 'day'
--- error: line 5, column 5
+-- error: Encountered "day"
+-- error: backticks
+-- error: line 6, column 5
 -- flink: ParseException: Encountered "day" at line 4, column 5.
 CREATE TABLE daily (
     day DATE,

@@ -1,4 +1,4 @@
--- error: !=
+-- error: Bang equal '!=' is not allowed under the current SQL conformance level
 -- error: line 13, column 37
 -- flink: CalciteException: Bang equal '!=' is not allowed under the current SQL conformance level
 CREATE TABLE orders (

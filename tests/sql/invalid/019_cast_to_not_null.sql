@@ -1,4 +1,4 @@
--- error: 'NOT'
+-- error: Encountered "NOT"
 -- error: line 13, column 29
 -- flink: ParseException: Encountered "NOT" at line 1, column 29.
 CREATE TABLE orders (

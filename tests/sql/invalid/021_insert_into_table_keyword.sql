@@ -1,4 +1,4 @@
--- error: 'TABLE'
+-- error: Encountered "TABLE"
 -- error: line 14, column 13
 -- flink: ParseException: Incorrect syntax near the keyword 'TABLE' at line 1, column 13.
 CREATE TABLE orders (

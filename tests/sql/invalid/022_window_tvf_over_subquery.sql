@@ -1,4 +1,4 @@
--- error: '('
+-- error: Encountered "("
 -- error: line 14, column 25
 -- flink: ParseException: Encountered "(" at line 2, column 25.
 CREATE TABLE orders (

@@ -1,4 +1,4 @@
--- error: unexpected end of statement
+-- error: Unexpected end of statement
 -- flink: ParseException: Encountered "<EOF>" at line 1, column 26.
 CREATE TABLE orders (
     order_id BIGINT,

@@ -1,4 +1,4 @@
--- error: Sink 'default_catalog.default_database.v' does not exist
+-- error: 'default_catalog.default_database.v'
 -- flink: TableException: Sink 'default_catalog.default_database.v' does not exists
 CREATE TABLE orders (
     order_id BIGINT,

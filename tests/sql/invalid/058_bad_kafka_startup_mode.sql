@@ -1,4 +1,4 @@
--- error: 'earliest'
+-- error: value 'earliest'
 -- error: 'scan.startup.mode'
 -- flink: not confirmed (the oracle has no Kafka connector); Flink's FactoryUtil reports "Invalid value for option 'scan.startup.mode'." caused by "Could not parse value 'earliest' for key 'scan.startup.mode'."
 CREATE TABLE t (id BIGINT) WITH (

@@ -1,4 +1,4 @@
--- error: Cannot apply '$SCALAR_QUERY' to arguments of type
+-- error: exactly one column
 -- flink: SqlValidatorException: Cannot apply '$SCALAR_QUERY' to arguments of type '$SCALAR_QUERY(<RECORDTYPE(VARCHAR(2147483647) USER_ID, VARCHAR(2147483647) NAME, VARCHAR(2147483647) COUNTRY)>)'. Supported form(s): '$SCALAR_QUERY(<RECO...
 CREATE TABLE orders (
     order_id BIGINT,

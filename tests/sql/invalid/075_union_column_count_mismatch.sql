@@ -1,4 +1,4 @@
--- error: Column count mismatch in UNION ALL
+-- error: Column count mismatch in UNION
 -- flink: SqlValidatorException: Column count mismatch in UNION ALL
 CREATE TABLE orders (
     order_id BIGINT,

@@ -1,5 +1,4 @@
 -- error: 'X'
--- error: not found
 -- flink: SqlValidatorException: Table 'X' not found
 CREATE TABLE Ticker (
     symbol STRING,

@@ -1,4 +1,4 @@
--- error: 'FORTNIGHT'
+-- error: Encountered "FORTNIGHT"
 -- error: line 13, column 34
 -- flink: ParseException: Encountered "FORTNIGHT" at line 1, column 34.
 CREATE TABLE orders (

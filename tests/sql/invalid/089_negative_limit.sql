@@ -1,4 +1,4 @@
--- error: '-'
+-- error: Encountered "-"
 -- error: line 13, column 28
 -- flink: ParseException: Encountered "-" at line 1, column 28.
 CREATE TABLE orders (
