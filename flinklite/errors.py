@@ -50,7 +50,8 @@ class FlinkliteError(Exception):
 
     def render(self) -> str:
         """The message with its position, the offending line and a caret under the column."""
-        lines = [self.message if self.pos is None else f"{self.message} (at {self.pos})"]
+        located = self.pos is None or str(self.pos) in self.message
+        lines = [self.message if located else f"{self.message} (at {self.pos})"]
         if self.pos is not None and self.source is not None:
             src_lines = self.source.splitlines()
             if 0 < self.pos.line <= len(src_lines):

@@ -216,10 +216,10 @@ class Session:
         c = self.catalog
         if stmt.kind in ("TABLE", "VIEW"):
             c.drop_table(
-                stmt.name,
-                kind=stmt.kind,
+                c.qualify(stmt.name, stmt.pos),
                 if_exists=stmt.if_exists,
                 temporary=stmt.temporary,
+                view=stmt.kind == "VIEW",
                 pos=stmt.pos,
             )
         elif stmt.kind == "FUNCTION":
@@ -237,6 +237,11 @@ class Session:
         else:
             c.drop_catalog(stmt.name[-1], if_exists=stmt.if_exists, pos=stmt.pos)
         return StatusResult(OK)
+
+    def _AlterFunction(self, stmt: ast.AlterFunction) -> Result:
+        if stmt.temporary:
+            raise ValidationError("Alter temporary catalog function is not supported", pos=stmt.pos)
+        raise UnsupportedError("ALTER FUNCTION is not supported by flinklite yet", pos=stmt.pos)
 
     def _AlterTable(self, stmt: ast.AlterTable) -> Result:
         c = self.catalog

@@ -690,7 +690,15 @@ def resolve_create_table(
     ident = catalog.qualify(stmt.name, stmt.pos)
     like_source: ResolvedTable | None = None
     if stmt.like is not None:
-        src = catalog.resolve(stmt.like.source, stmt.like.pos)
+        source_ident = catalog.qualify(stmt.like.source, stmt.like.pos)
+        src = catalog.get(source_ident)
+        if src is None:
+            raise _err(
+                f"Source table '{source_ident.serializable()}' of the LIKE clause not found in "
+                "the catalog",
+                stmt.like.pos,
+                did_you_mean(source_ident.name, catalog.names_near(source_ident)),
+            )
         if not isinstance(src, ResolvedTable):
             raise _err(
                 f"Source table '{catalog.qualify(stmt.like.source).serializable()}' of the LIKE "

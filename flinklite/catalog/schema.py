@@ -327,7 +327,8 @@ class _SchemaBuilder:
         for col in self.stmt.columns:
             if col.name in seen:
                 raise ValidationError(
-                    f"Duplicate column name [{col.name}], at {col.pos}", pos=col.pos
+                    f"A {_kind_word(col)} Column named '{col.name}' already exists in the table.",
+                    pos=col.pos,
                 )
             seen.add(col.name)
 
@@ -534,3 +535,12 @@ def schema_from_fields(
 ) -> Schema:
     """A schema of physical columns only, e.g. a view's output or a CREATE TABLE AS result."""
     return Schema(tuple(PhysicalColumn(n, t) for n, t in fields), None, primary_key)
+
+
+def _kind_word(col: ast.Column) -> str:
+    """How Flink names a column kind in messages: regular, computed or metadata."""
+    if isinstance(col, ast.ComputedColumn):
+        return "computed"
+    if isinstance(col, ast.MetadataColumn):
+        return "metadata"
+    return "regular"

@@ -358,9 +358,9 @@ def _discover_format(
         kinds = format_identifiers(decoding=True) if decoding else format_identifiers(encoding=True)
         interface = DESERIALIZATION if decoding else SERIALIZATION
         raise ctx.error(
-            f"Could not find any factory for identifier '{identifier}' that implements "
-            f"'{interface}' in the classpath.\n\n"
-            f"Available factory identifiers are:\n\n{chr(10).join(kinds)}",
+            f"Could not find any format factory for identifier '{identifier}' in the "
+            f"classpath.\n\nAvailable format identifiers ({interface.rsplit('.', 1)[-1]}) "
+            f"are:\n\n{chr(10).join(kinds)}",
             key,
             did_you_mean(identifier, kinds),
         )

@@ -92,7 +92,9 @@ class Aggregation:
 
     def _key(self, item: ast.Expr, ctx: ExprContext) -> int:
         if contains_aggregate(item):
-            raise ValidationError("Aggregate functions are not allowed in GROUP BY", pos=item.pos)
+            raise ValidationError(
+                "Aggregate expression is illegal in GROUP BY clause", pos=item.pos
+            )
         window = _legacy_window(item)
         rex = self.binder.exprs.bind(item, ctx) if window is None else self._bind_window(item, ctx)
         if rex in self.keys:
@@ -186,7 +188,7 @@ class Aggregation:
         inner = ExprContext(self.scope, f"aggregate {name}", extra={"windows": self.windows})
         for a in call.args:
             if contains_aggregate(a):
-                raise ValidationError("Aggregate function calls cannot be nested", pos=a.pos)
+                raise ValidationError("Aggregate expressions cannot be nested", pos=a.pos)
         args = self.binder.exprs._bind_args(call, inner)
         star = len(call.args) == 1 and isinstance(call.args[0], ast.Star)
         rex = self.binder.exprs._call_builtin(

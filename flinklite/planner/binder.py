@@ -62,6 +62,10 @@ class Binder:
                         pos=stmt.pos,
                     )
             targets = [by_name[n] for n in stmt.columns]
+            if len(targets) != len(query.fields):
+                raise ValidationError(
+                    "Number of columns must match number of query columns", pos=stmt.query.pos
+                )
         else:
             targets = sink_cols
         coercion.check_insert(
@@ -85,7 +89,7 @@ class Binder:
 
     def type_expression(self, expr: ast.Expr, columns: list[tuple[str, DataType]]) -> DataType:
         """The type of a computed column or watermark expression over a table's columns."""
-        scope = Scope([ScopeField(None, n, t) for n, t in columns])
+        scope = Scope([ScopeField(None, n, t) for n, t in columns], table_expression=True)
         return self.exprs.bind(expr, ExprContext(scope, "computed column")).type
 
     def catalog_function(self, name: ast.Name, pos: Pos) -> Any:
@@ -144,9 +148,19 @@ class Binder:
             desc = bool(item.descending)
             nulls_first = item.nulls_first if item.nulls_first is not None else not desc
             collation.append((index, desc, nulls_first))
+        if collation and q.limit is None and self._streaming():
+            first, desc, _ = collation[0]
+            if rel.fields[first].type.time_attribute is None or desc:
+                raise ValidationError(
+                    "Sort on a non-time-attribute field is not supported.", pos=q.order_by[0].pos
+                )
         offset = self._bind_count(q.offset, "OFFSET")
         fetch = self._bind_count(q.limit, "LIMIT")
         return L.Sort(rel.fields, rel, tuple(collation), offset, fetch)
+
+    def _streaming(self) -> bool:
+        mode = self.config.get("execution.runtime-mode") if self.config is not None else None
+        return (mode or "streaming").lower() != "batch"
 
     def _bind_count(self, expr: ast.Expr | None, clause: str) -> Rex | None:
         if expr is None:
@@ -158,6 +172,9 @@ class Binder:
 
     def _bind_values(self, v: ast.Values, parent: Scope | None) -> L.RelNode:
         ctx = ExprContext(parent or Scope(), "VALUES")
+        for row in v.rows:
+            for x in row:
+                _reject_bare_null(x)
         rows = [[self.exprs.bind(x, ctx) for x in row] for row in v.rows]
         width = len(rows[0])
         for row, node in zip(rows, v.rows, strict=True):
@@ -209,6 +226,8 @@ class Binder:
             )
             rel = L.Filter(rel.fields, rel, cond)
         items = self._expand_stars(sel.items, scope)
+        for expr, _ in items:
+            _reject_bare_null(expr)
         from flinklite.planner.aggregation import Aggregation, needs_aggregation
 
         if sel.group_by or needs_aggregation(sel, items):
@@ -387,6 +406,14 @@ class Binder:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _reject_bare_null(expr: ast.Expr) -> None:
+    """An untyped NULL where a column's type comes from it: Calcite asks for CAST(NULL AS t)."""
+    if isinstance(expr, ast.NullLiteral):
+        raise ValidationError(
+            "Illegal use of 'NULL'", pos=expr.pos, hint="write CAST(NULL AS <type>)"
+        )
 
 
 def _aliased(

@@ -318,14 +318,9 @@ class ExpressionBinder:
             return self._over(e, definition, ctx)
         if definition.kind == "aggregate":
             if not ctx.allow_aggregates:
+                hint = "use HAVING for conditions on aggregates" if ctx.clause == "WHERE" else None
                 raise ValidationError(
-                    f"Aggregate function '{name}' is not allowed in {ctx.clause}"
-                    + (
-                        " (use HAVING for conditions on aggregates)"
-                        if ctx.clause == "WHERE"
-                        else ""
-                    ),
-                    pos=e.pos,
+                    f"Aggregate expression is illegal in {ctx.clause} clause", pos=e.pos, hint=hint
                 )
         elif definition.kind in ("group-window", "group-window-property"):
             raise ValidationError(

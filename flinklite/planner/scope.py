@@ -23,6 +23,9 @@ class ScopeField:
 class Scope:
     fields: list[ScopeField] = field(default_factory=list)
     parent: Scope | None = None
+    # Calcite reports a missing name in a table's own expressions (computed columns, DESCRIPTOR)
+    # as an unknown identifier, and in queries as a column not found in any table.
+    table_expression: bool = False
 
     @staticmethod
     def of(relation: str | None, fields: tuple[RowField, ...] | list[RowField]) -> Scope:
@@ -100,8 +103,13 @@ class Scope:
                 pos=pos,
                 hint=did_you_mean(parts[0], names) or did_you_mean(parts[0], self.all_names()),
             )
+        message = (
+            f"Unknown identifier '{name}'"
+            if self.table_expression
+            else f"Column '{name}' not found in any table"
+        )
         return ValidationError(
-            f"Column '{name}' not found in any table",
+            message,
             pos=pos,
             hint=did_you_mean(name, self.all_names()),
         )

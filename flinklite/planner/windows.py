@@ -80,7 +80,9 @@ def _window_tvf(
         raise ValidationError(
             f"The second argument of {name} must be DESCRIPTOR(time_column)", pos=call.pos
         )
-    time_col = scope.resolve((descriptor.columns[0],), descriptor.pos)
+    time_col = Scope(scope.fields, table_expression=True).resolve(
+        (descriptor.columns[0],), descriptor.pos
+    )
     if time_col.type.time_attribute is None:
         raise ValidationError(
             f"The window function {name}(TABLE table_name, DESCRIPTOR(timecol), datetime interval"

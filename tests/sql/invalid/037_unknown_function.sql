@@ -1,4 +1,4 @@
--- error: No match found for function signature currency_convert
+-- error: No match found for function signature CURRENCY_CONVERT
 -- flink: SqlValidatorException: No match found for function signature currency_convert(<CHARACTER>)
 CREATE TABLE orders (
     order_id BIGINT,
