@@ -199,7 +199,7 @@ def error_of(stmt: ast.CreateTable, like_source: ResolvedTable | None = None) ->
 
 def test_duplicate_column() -> None:
     e = error_of(create(phys("a", spec("INT")), phys("a", spec("STRING"), 3)))
-    assert e.message == "Duplicate column name [a], at line 3, column 5"
+    assert e.message == "A regular Column named 'a' already exists in the table."
     assert e.pos == at(3)
 
 
