@@ -17,15 +17,12 @@ from flinklite.catalog.schema import (
 )
 from flinklite.errors import NO_POS, FlinkliteError, Pos, ValidationError, did_you_mean
 from flinklite.sql import ast
+from flinklite.sql.unparse import quote_identifier
 
 DEFAULT_CATALOG = "default_catalog"
 DEFAULT_DATABASE = "default_database"
 IN_MEMORY_CATALOG_TYPE = "generic_in_memory"
 IN_MEMORY_DEFAULT_DATABASE = "default"  # what a CREATE CATALOG .. generic_in_memory starts with
-
-
-def _quote(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -40,7 +37,9 @@ class ObjectIdentifier:
 
     def serializable(self) -> str:
         """Flink's asSerializableString: `default_catalog`.`default_database`.`t`"""
-        return ".".join(_quote(p) for p in (self.catalog, self.database, self.name))
+        return ".".join(
+            quote_identifier(p, always=True) for p in (self.catalog, self.database, self.name)
+        )
 
     def __str__(self) -> str:
         return self.serializable()

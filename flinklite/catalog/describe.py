@@ -11,6 +11,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.catalog import ResolvedTable, ResolvedView
 from flinklite.catalog.schema import Schema
 from flinklite.catalog.types import DataType
+from flinklite.sql.unparse import quote_identifier, quote_string
 
 INDENT = "  "
 
@@ -25,14 +26,6 @@ class Rows(NamedTuple):
 
 _STRING = T.string()
 _NOT_NULL_STRING = T.string(nullable=False)
-
-
-def _quote(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 # --- DESCRIBE / SHOW COLUMNS -----------------------------------------------------------------------
@@ -125,7 +118,7 @@ def show_current(what: str, value: str) -> Rows:
 
 
 def _column_line(col: Any) -> str:
-    text = _quote(col.name) + " "
+    text = quote_identifier(col.name, always=True) + " "
     extras = col.explain_extras()
     if col.is_physical or extras is None or not extras.startswith("AS "):
         text += col.type.serializable()
@@ -134,7 +127,7 @@ def _column_line(col: Any) -> str:
     else:
         text += extras  # a computed column shows its expression instead of its type
     if col.comment:
-        text += " COMMENT " + _sql_string(col.comment)
+        text += " COMMENT " + quote_string(col.comment)
     return text
 
 
@@ -146,17 +139,21 @@ def show_create_table(table: ResolvedTable) -> str:
     out.append(",\n".join(INDENT + _column_line(c) for c in schema.columns))
     if schema.watermark is not None:
         wm = schema.watermark
-        out.append(f",\n{INDENT}WATERMARK FOR {_quote(wm.rowtime)} AS {wm.sql}")
+        out.append(
+            f",\n{INDENT}WATERMARK FOR {quote_identifier(wm.rowtime, always=True)} AS {wm.sql}"
+        )
     if schema.primary_key is not None:
         out.append(f",\n{INDENT}{schema.primary_key.summary()}")
     out.append("\n)\n")
     if table.comment:
-        out.append(f"COMMENT {_sql_string(table.comment)}\n")
+        out.append(f"COMMENT {quote_string(table.comment)}\n")
     if table.partition_keys:
-        out.append(f"PARTITIONED BY ({', '.join(_quote(k) for k in table.partition_keys)})\n")
+        out.append(
+            f"PARTITIONED BY ({', '.join(quote_identifier(k, always=True) for k in table.partition_keys)})\n"
+        )
     if table.options:
         lines = [
-            f"{INDENT}{_sql_string(k)} = {_sql_string(table.options[k])}"
+            f"{INDENT}{quote_string(k)} = {quote_string(table.options[k])}"
             for k in sorted(table.options)
         ]
         out.append("WITH (\n" + ",\n".join(lines) + "\n)\n")
@@ -168,10 +165,10 @@ def show_create_view(view: ResolvedView) -> str:
     temporary = "TEMPORARY " if view.temporary else ""
     names = view.schema.names
     out = [f"CREATE {temporary}VIEW {view.identifier.serializable()} (\n"]
-    out.append(",\n".join(INDENT + _quote(n) for n in names))
+    out.append(",\n".join(INDENT + quote_identifier(n, always=True) for n in names))
     out.append("\n)\n")
     if view.comment:
-        out.append(f"COMMENT {_sql_string(view.comment)}\n")
+        out.append(f"COMMENT {quote_string(view.comment)}\n")
     query = view.expanded_query
     if query is None:
         from flinklite.sql.unparse import unparse

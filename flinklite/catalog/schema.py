@@ -11,6 +11,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
 from flinklite.errors import NO_POS, Pos, ValidationError, did_you_mean
 from flinklite.sql import ast
+from flinklite.sql.unparse import quote_identifier, quote_string
 
 if TYPE_CHECKING:
     from flinklite.catalog.catalog import ResolvedTable
@@ -23,14 +24,6 @@ Render = Callable[[ast.Expr], str]
 
 def _pos_field() -> Pos:
     return field(default=NO_POS, compare=False, repr=False, kw_only=True)
-
-
-def _quote(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,7 +86,7 @@ class MetadataColumn:
     def explain_extras(self) -> str | None:
         text = "METADATA"
         if self.key is not None:
-            text += f" FROM {_sql_string(self.key)}"
+            text += f" FROM {quote_string(self.key)}"
         if self.virtual:
             text += " VIRTUAL"
         return text
@@ -119,8 +112,8 @@ class UniqueConstraint:
     columns: tuple[str, ...]
 
     def summary(self) -> str:
-        cols = ", ".join(_quote(c) for c in self.columns)
-        return f"CONSTRAINT {_quote(self.name)} PRIMARY KEY ({cols}) NOT ENFORCED"
+        cols = ", ".join(quote_identifier(c, always=True) for c in self.columns)
+        return f"CONSTRAINT {quote_identifier(self.name, always=True)} PRIMARY KEY ({cols}) NOT ENFORCED"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.errors import ValidationError
-from flinklite.expr import functions
+from flinklite.expr import functions, literals
 from flinklite.expr.rex import AggregateCall, Call, InputRef, Rex
 from flinklite.planner import logical as L
-from flinklite.planner.expressions import ExprContext
+from flinklite.planner.expressions import ExprContext, is_star
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
@@ -164,7 +164,7 @@ class Aggregation:
             return None
         if isinstance(expr, ast.FunctionCall) and expr.over is not None:
             return None
-        if _is_constant(expr):
+        if literals.is_literal(expr) or isinstance(expr, ast.Symbol):
             return None
         try:
             bound = self.binder.exprs.bind(
@@ -190,7 +190,7 @@ class Aggregation:
             if contains_aggregate(a):
                 raise ValidationError("Aggregate expressions cannot be nested", pos=a.pos)
         args = self.binder.exprs._bind_args(call, inner)
-        star = len(call.args) == 1 and isinstance(call.args[0], ast.Star)
+        star = is_star(call)
         rex = self.binder.exprs._call_builtin(
             name,
             call.args,
@@ -270,18 +270,3 @@ class Aggregation:
             tuple(self.agg_calls),
             tuple(self.grouping_sets),
         )
-
-
-def _is_constant(expr: ast.Expr) -> bool:
-    return isinstance(
-        expr,
-        (
-            ast.NumericLiteral,
-            ast.StringLiteral,
-            ast.BooleanLiteral,
-            ast.NullLiteral,
-            ast.TypedLiteral,
-            ast.IntervalLiteral,
-            ast.Symbol,
-        ),
-    )

@@ -334,13 +334,13 @@ class ExpressionBinder:
                 f"DISTINCT is only allowed in aggregate functions, not in {name}", pos=e.pos
             )
         args = self._bind_args(e, ctx)
-        rex = self._call_builtin(name, e.args, args, e.pos, distinct=e.distinct, star=_is_star(e))
+        rex = self._call_builtin(name, e.args, args, e.pos, distinct=e.distinct, star=is_star(e))
         if e.distinct:
             rex = Call(rex.type, f"{name} DISTINCT", rex.operands)  # type: ignore[attr-defined]
         return rex
 
     def _bind_args(self, e: ast.FunctionCall, ctx: ExprContext) -> list[Rex]:
-        if _is_star(e):
+        if is_star(e):
             return []  # COUNT(*)
         return [self.bind(a, ctx) for a in e.args]
 
@@ -367,7 +367,7 @@ class ExpressionBinder:
         spec = self.binder.resolve_window(e.over, ctx)
         inner = ExprContext(ctx.scope, ctx.clause, ctx.intercept, allow_aggregates=False)
         args = self._bind_args(e, inner)
-        star = _is_star(e)
+        star = is_star(e)
         context = CallContext(
             name, () if star else e.args, e.pos, over=True, distinct=e.distinct, star=star
         )
@@ -424,7 +424,8 @@ class ExpressionBinder:
         )
 
 
-def _is_star(e: ast.FunctionCall) -> bool:
+def is_star(e: ast.FunctionCall) -> bool:
+    """COUNT(*): the single argument is a bare star."""
     return len(e.args) == 1 and isinstance(e.args[0], ast.Star)
 
 

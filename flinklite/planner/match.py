@@ -13,7 +13,7 @@ from flinklite.errors import ValidationError, did_you_mean
 from flinklite.expr.rex import Call, InputRef, PatternRef, Rex
 from flinklite.planner import logical as L
 from flinklite.planner.aggregation import is_aggregate_call
-from flinklite.planner.expressions import ExprContext
+from flinklite.planner.expressions import ExprContext, is_star
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
@@ -217,7 +217,7 @@ def _pattern_context(
                 return _match_rowtime(binder, expr, scope)
             if is_aggregate_call(expr):
                 args = binder.exprs._bind_args(expr, ctx)
-                star = len(expr.args) == 1 and isinstance(expr.args[0], ast.Star)
+                star = is_star(expr)
                 rex = binder.exprs._call_builtin(
                     name, expr.args, args, expr.pos, distinct=expr.distinct, star=star
                 )
