@@ -58,8 +58,8 @@ class Literal(Rex):
 
 @dataclass(frozen=True, slots=True)
 class Call(Rex):
-    """An operator or function application: `op` is upper case ('+', '>', 'CAST', 'UPPER', ...).
-    `symbol` carries a flag argument's keyword (TRIM side, EXTRACT unit) when it has one."""
+    """An operator or function application: `op` is upper case ('+', '>', 'CAST', 'UPPER', ...);
+    flag arguments (TRIM side, EXTRACT unit) arrive as SymbolRex operands."""
 
     op: str
     operands: tuple[Rex, ...] = ()

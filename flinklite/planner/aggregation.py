@@ -145,7 +145,6 @@ class Aggregation:
             allow_over=True,
             extra={"windows": self.windows},
         )
-        self._clause = clause
         return (
             self.binder.exprs.bind_condition(expr, ctx)
             if condition
