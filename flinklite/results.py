@@ -48,6 +48,21 @@ class JobSubmittedResult(Result):
 
 
 @dataclass(frozen=True, slots=True)
+class ChangelogResult(Result):
+    """A running query: its schema, the live changelog buffer (`buffer.changes()` yields
+    (kind, row) until the job ends) and the job. `insert_only` says whether rows can change."""
+
+    columns: tuple[str, ...]
+    types: tuple[DataType, ...]
+    buffer: Any
+    job: Any
+    insert_only: bool = True
+
+    def changes(self):
+        return self.buffer.changes()
+
+
+@dataclass(frozen=True, slots=True)
 class HelpResult(Result):
     text: str
 

@@ -5,14 +5,17 @@ tests all go through it, and rendering stays with them."""
 
 from __future__ import annotations
 
+from flinklite import executor
 from flinklite.catalog import describe as D
 from flinklite.catalog.catalog import Catalog, ResolvedTable, resolve_create_table
 from flinklite.catalog.schema import schema_from_fields
 from flinklite.catalog.types import string
 from flinklite.config import Configuration
 from flinklite.errors import FlinkliteError, UnsupportedError, ValidationError
+from flinklite.planner import logical as L
 from flinklite.planner.binder import Binder
 from flinklite.planner.explain import explain
+from flinklite.planner.plan import plan_insert
 from flinklite.planner.scan import validate_connector
 from flinklite.results import (
     ClearResult,
@@ -87,6 +90,7 @@ class Session:
         self.config = Configuration(conf)
         self.catalog = Catalog()
         self._statement_set: list[ast.Insert] | None = None
+        self.jobs = executor.JobManager()
 
     # --- entry points --------------------------------------------------------------------------
 
@@ -102,11 +106,12 @@ class Session:
     def classify(self, text: str) -> str:
         return STATEMENT_KINDS.get(type(parse_statement(text)), "OTHER")
 
-    def wait_for_jobs(self) -> None:
-        """Jobs arrive with the streaming engine; until then a script starts none."""
+    def wait_for_jobs(self) -> list:
+        """Blocks until every job this session started has ended; returns the failed ones."""
+        return self.jobs.wait_all()
 
     def close(self) -> None:
-        pass
+        self.jobs.cancel_all()
 
     def binder(self) -> Binder:
         return Binder(self.catalog, self.config)
@@ -149,11 +154,13 @@ class Session:
             stmt.temporary,
         )
         validate_connector(table, "sink")
-        raise UnsupportedError(
-            "CREATE TABLE ... AS SELECT starts a job, which needs the streaming engine; "
-            "create the table and use INSERT INTO instead",
-            pos=stmt.pos,
+        # Plan the job first so a rejected query leaves no table behind.
+        sink = L.Sink(
+            query.fields, query, (ident.catalog, ident.database, ident.name), False, table
         )
+        plan_insert(sink, batch=executor.is_batch(self.config))
+        self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
+        return executor.start_inserts([sink], self.config, self.jobs)
 
     def _CreateView(self, stmt: ast.CreateView) -> Result:
         rel = self.binder().bind_query(stmt.query)
@@ -258,33 +265,20 @@ class Session:
     # --- queries and DML -----------------------------------------------------------------------
 
     def _QueryStatement(self, stmt: ast.QueryStatement) -> Result:
-        self.binder().bind_query(stmt.query)
-        raise UnsupportedError(
-            "Running queries needs flinklite's streaming engine, which is not part of this build "
-            "yet; EXPLAIN shows the validated plan",
-            pos=stmt.pos,
-        )
+        rel = self.binder().bind_query(stmt.query)
+        return executor.start_query(rel, self.config, self.jobs)
 
     def _Insert(self, stmt: ast.Insert) -> Result:
-        self.binder().bind_insert(stmt)
+        sink = self.binder().bind_insert(stmt)
         if self._statement_set is not None:
             self._statement_set.append(stmt)
             return StatusResult(OK)
-        raise UnsupportedError(
-            "Running INSERT jobs needs flinklite's streaming engine, which is not part of this "
-            "build yet; EXPLAIN shows the validated plan",
-            pos=stmt.pos,
-        )
+        return executor.start_inserts([sink], self.config, self.jobs)
 
     def _StatementSet(self, stmt: ast.StatementSet) -> Result:
         binder = self.binder()
-        for insert in stmt.inserts:
-            binder.bind_insert(insert)
-        raise UnsupportedError(
-            "Running statement sets needs flinklite's streaming engine, which is not part of this "
-            "build yet; EXPLAIN shows the validated plan",
-            pos=stmt.pos,
-        )
+        sinks = [binder.bind_insert(insert) for insert in stmt.inserts]
+        return executor.start_inserts(sinks, self.config, self.jobs)
 
     def _BeginStatementSet(self, stmt: ast.BeginStatementSet) -> Result:
         if self._statement_set is not None:
@@ -338,7 +332,7 @@ class Session:
         elif what in ("COLUMNS", "COLUMNS FROM", "COLUMNS IN"):
             rows = _describe_rows(c.describe_target(stmt.name, stmt.pos), **kw)
         elif what == "JOBS":
-            return _table(("job id", "job name", "status", "start time"), [])
+            return _table(("job id", "job name", "status", "start time"), self.jobs.rows())
         elif what in ("MODULES", "FULL MODULES"):
             header = ("module name",) if what == "MODULES" else ("module name", "used")
             return _table(header, [("core",)] if what == "MODULES" else [("core", True)])
@@ -372,9 +366,8 @@ class Session:
         return StatusResult(OK)
 
     def _StopJob(self, stmt: ast.StopJob) -> Result:
-        raise ValidationError(
-            f"Could not stop job {stmt.job_id}: no such job in this session.", pos=stmt.pos
-        )
+        executor.stop_job(self.jobs, stmt.job_id, stmt.pos)
+        return StatusResult(OK)
 
     def _ClientCommand(self, stmt: ast.ClientCommand) -> Result:
         command = stmt.command.upper()

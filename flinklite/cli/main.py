@@ -142,8 +142,11 @@ def _run_client(args: argparse.Namespace) -> int:
             return run_shell(session, printer, history=args.history or DEFAULT_HISTORY)
         if not runner.run_script(session, script, printer, from_file=from_file):
             return EXIT_FAILED
-        session.wait_for_jobs()  # a script is a standalone job: it ends when its jobs end
-        return EXIT_OK
+        # A script is a standalone job: it ends when the jobs it started end.
+        failed = session.wait_for_jobs()
+        for job in failed:
+            printer.error(session, job.error, None)
+        return EXIT_FAILED if failed else EXIT_OK
     except KeyboardInterrupt:
         _say(printer, "")
         return EXIT_INTERRUPTED

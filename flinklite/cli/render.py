@@ -9,12 +9,13 @@ import decimal
 import os
 import struct
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
 from flinklite.results import (
+    ChangelogResult,
     ClearResult,
     HelpResult,
     JobSubmittedResult,
@@ -426,6 +427,43 @@ def render_table(
     lines.extend(tableau_row(row, widths) for row in cells)
     lines += [border, row_count_footer(len(cells))]
     return "\n".join(lines)
+
+
+def stream_tableau(
+    result: ChangelogResult,
+    *,
+    max_width: int = DEFAULT_MAX_COLUMN_WIDTH,
+    time_zone: _dt.tzinfo | None = None,
+) -> Iterator[str]:
+    """A running query in Flink's streaming tableau form, line by line as changes arrive: an
+    `op` column, widths fixed by type, `Received a total of N rows` at the end. Raises the
+    job's error after the rows printed before it failed."""
+    names, types = result.columns, result.types
+    widths = column_widths_by_type(names, types, max_width, row_kind=True)
+    border = border_line(widths)
+    yield border
+    yield tableau_row([ROW_KIND_COLUMN, *names], widths)
+    yield border
+    n = 0
+    for kind, row in result.changes():
+        cells = [format_value(v, t, time_zone=time_zone) for v, t in zip(row, types, strict=True)]
+        yield tableau_row([kind, *cells], widths)
+        n += 1
+    yield border
+    yield received_footer(n)
+
+
+def batch_tableau(
+    result: ChangelogResult,
+    *,
+    max_width: int = DEFAULT_MAX_COLUMN_WIDTH,
+    time_zone: _dt.tzinfo | None = None,
+) -> str:
+    """A batch query's final rows as Flink's batch tableau prints them."""
+    rows = [row for _, row in result.changes()]
+    return render_table(
+        TableResult(result.columns, result.types, rows), max_width=max_width, time_zone=time_zone
+    )
 
 
 # --- results -----------------------------------------------------------------------------------

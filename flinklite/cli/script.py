@@ -11,6 +11,7 @@ from typing import Any, Protocol, TextIO
 from flinklite.cli import render
 from flinklite.errors import FlinkliteError, Pos
 from flinklite.results import (
+    ChangelogResult,
     ClearResult,
     HelpResult,
     JobSubmittedResult,
@@ -62,8 +63,12 @@ class Printer:
         self.out.write(text + "\n")
         self.out.flush()
 
-    def result(self, session: SessionLike, result: Result) -> None:
+    def result(self, session: SessionLike, result: Result, source: str | None = None) -> bool:
+        """Prints a result; a running query streams until its job ends. False when the job
+        failed (its error is printed after the rows it produced)."""
         config = getattr(session, "config", None)
+        if isinstance(result, ChangelogResult):
+            return self._changelog(session, result, source)
         text = render.render_result(
             result,
             max_width=render.max_column_width(config),
@@ -72,6 +77,26 @@ class Printer:
         )
         if text:
             self.write(text)
+        return True
+
+    def _changelog(self, session: SessionLike, result: ChangelogResult, source: str | None) -> bool:
+        config = getattr(session, "config", None)
+        width = render.max_column_width(config)
+        zone = render.local_time_zone(config) if _needs_zone(result) else None
+        batch = (config.get("execution.runtime-mode") or "").lower() == "batch" if config else False
+        try:
+            if batch:
+                self.write(render.batch_tableau(result, max_width=width, time_zone=zone))
+            else:
+                for line in render.stream_tableau(result, max_width=width, time_zone=zone):
+                    self.write(line)
+        except FlinkliteError as exc:
+            self.error(session, exc, source)
+            return False
+        except KeyboardInterrupt:
+            result.job.cancel()
+            raise
+        return True
 
     def error(
         self,
@@ -134,8 +159,8 @@ def run_statement(
 ) -> Result | None:
     """Execute one statement and print its result or error; None when it failed."""
     result = execute(session, text, line, column, source, printer)
-    if result is not None:
-        printer.result(session, result)
+    if result is not None and not printer.result(session, result, source):
+        return None
     return result
 
 
@@ -163,7 +188,8 @@ def run_script(
             )
             printer.error(session, refusal, script)
             return False
-        printer.result(session, result)
+        if not printer.result(session, result, script):
+            return False
         if isinstance(result, QuitResult):
             break
     return True

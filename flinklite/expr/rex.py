@@ -197,3 +197,59 @@ def format_literal(value: Any, type_: DataType) -> str:
     if isinstance(value, Decimal) or root in ("DOUBLE", "FLOAT"):
         return str(value)
     return str(value)
+
+
+def substitute(rex: Rex, exprs: tuple[Rex, ...] | list[Rex]) -> Rex:
+    """`rex` with every input reference $i replaced by exprs[i]: how two stacked projections
+    become one (Flink's Calc merging)."""
+    if isinstance(rex, InputRef):
+        return exprs[rex.index]
+    if isinstance(rex, Call):
+        return Call(rex.type, rex.op, tuple(substitute(o, exprs) for o in rex.operands))
+    if isinstance(rex, FieldAccessRex):
+        return FieldAccessRex(rex.type, substitute(rex.operand, exprs), rex.field)
+    return rex
+
+
+def shift(rex: Rex, offset: int) -> Rex:
+    """`rex` with its input references moved by `offset` (the right side of a join row)."""
+    if isinstance(rex, InputRef):
+        return InputRef(rex.type, rex.index + offset)
+    if isinstance(rex, Call):
+        return Call(rex.type, rex.op, tuple(shift(o, offset) for o in rex.operands))
+    if isinstance(rex, FieldAccessRex):
+        return FieldAccessRex(rex.type, shift(rex.operand, offset), rex.field)
+    return rex
+
+
+def input_indices(rex: Rex) -> set[int]:
+    """The input fields `rex` reads."""
+    if isinstance(rex, InputRef):
+        return {rex.index}
+    out: set[int] = set()
+    if isinstance(rex, Call):
+        for o in rex.operands:
+            out |= input_indices(o)
+    elif isinstance(rex, FieldAccessRex):
+        out = input_indices(rex.operand)
+    elif isinstance(rex, OverCall):
+        for o in rex.operands + rex.partition_keys + tuple(k for k, _, _ in rex.order_keys):
+            out |= input_indices(o)
+    return out
+
+
+def conjunctions(rex: Rex | None) -> list[Rex]:
+    """The AND-ed parts of a condition."""
+    if rex is None:
+        return []
+    if isinstance(rex, Call) and rex.op == "AND":
+        return [c for o in rex.operands for c in conjunctions(o)]
+    return [rex]
+
+
+def contains_over(rex: Rex) -> bool:
+    if isinstance(rex, OverCall):
+        return True
+    if isinstance(rex, Call):
+        return any(contains_over(o) for o in rex.operands)
+    return False

@@ -6,6 +6,7 @@ aggregate calls to aggregate fields, as Calcite's AggregatingSelectScope does.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from flinklite.catalog import types as T
@@ -208,8 +209,10 @@ class Aggregation:
         filt_ref = self._arg(filt) if filt is not None else None
         alias = f"EXPR${len(self.agg_calls)}"
         agg = AggregateCall(name, arg_refs, rex.type, alias, call.distinct, filt_ref)
-        if agg in self.agg_calls:
-            index = self.agg_calls.index(agg)
+        # The same aggregate in SELECT and HAVING is computed once (aliases differ).
+        same = [i for i, a in enumerate(self.agg_calls) if a == replace(agg, alias=a.alias)]
+        if same:
+            index = same[0]
         else:
             self.agg_calls.append(agg)
             index = len(self.agg_calls) - 1

@@ -1,12 +1,14 @@
 """EXPLAIN: the validated statement's plan in Flink's layout, one section per planning stage.
 
-Today the `== Abstract Syntax Tree ==` section (the logical plan); the physical sections join it
-when the streaming planner does."""
+`== Abstract Syntax Tree ==` (the logical plan), `== Optimized Physical Plan ==` (with
+changelog modes for EXPLAIN CHANGELOG_MODE) and `== Optimized Execution Plan ==`."""
 
 from __future__ import annotations
 
 from flinklite.errors import ValidationError
+from flinklite.planner import logical as L
 from flinklite.planner.binder import Binder
+from flinklite.planner.plan import explain_physical, plan_insert, plan_query
 from flinklite.sql import ast
 
 DETAILS = {"ESTIMATED_COST", "CHANGELOG_MODE", "JSON_EXECUTION_PLAN", "PLAN_ADVICE"}
@@ -30,4 +32,15 @@ def explain(stmt: ast.Explain, binder: Binder) -> str:
         raise ValidationError(
             "EXPLAIN supports queries, INSERT statements and statement sets", pos=inner.pos
         )
-    return "== Abstract Syntax Tree ==\n" + "\n\n".join(p.explain() for p in plans) + "\n"
+    ast_text = "== Abstract Syntax Tree ==\n" + "\n\n".join(p.explain() for p in plans) + "\n"
+    batch = (
+        (binder.config.get("execution.runtime-mode") if binder.config else "") or ""
+    ).lower() == "batch"
+    sinks = [
+        plan_insert(p, batch=batch, overwrite=p.overwrite)
+        if isinstance(p, L.Sink)
+        else plan_query(p, batch=batch)
+        for p in plans
+    ]
+    changelog = any(d.upper() == "CHANGELOG_MODE" for d in stmt.details)
+    return ast_text + "\n" + explain_physical(sinks, changelog_mode=changelog)

@@ -232,6 +232,7 @@ class TableFunctionScan(RelNode):
 
     operands: tuple[RelNode, ...]
     invocation: str
+    args: tuple[Any, ...] = ()  # window TVFs: (time field index, interval Rexes...)
 
     name = "LogicalTableFunctionScan"
 

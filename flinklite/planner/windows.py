@@ -115,7 +115,8 @@ def _window_tvf(
     text = ", ".join(
         [f"DESCRIPTOR(${getattr(time_col, 'index', 0)})"] + [i.digest() for i in intervals]
     )
-    return L.TableFunctionScan(fields, (node,), f"{name}({text})")
+    args = (getattr(time_col, "index", 0), *intervals)
+    return L.TableFunctionScan(fields, (node,), f"{name}({text})", args)
 
 
 def bind_unnest(binder: Binder, u: ast.Unnest, scope: Scope) -> tuple[L.RelNode, Scope]:

@@ -1,0 +1,147 @@
+"""Turning planned statements into jobs, and the session's job list (SHOW JOBS, STOP JOB).
+
+The session binds; this module plans, builds and starts jobs and shapes their results: a query
+gives a ChangelogResult over its live result buffer, an INSERT a JobSubmittedResult."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flinklite.config import Configuration, parse_duration_ms
+from flinklite.errors import ValidationError
+from flinklite.planner import logical as L
+from flinklite.planner.plan import plan_insert, plan_query
+from flinklite.results import ChangelogResult, JobSubmittedResult
+from flinklite.runtime.job import RUNNING, Job
+from flinklite.runtime.operator import RuntimeContext
+
+
+def is_batch(config: Configuration) -> bool:
+    return (config.get("execution.runtime-mode") or "streaming").lower() == "batch"
+
+
+def local_time_zone(config: Configuration) -> str:
+    zone = config.get("table.local-time-zone") or "default"
+    if zone.lower() == "default":
+        name = dt.datetime.now().astimezone().tzname() or "UTC"
+        return "UTC" if name in ("UTC", "GMT") else _system_zone_name()
+    return zone
+
+
+def _system_zone_name() -> str:
+    import os
+
+    tz = os.environ.get("TZ")
+    if tz:
+        return tz
+    try:
+        return os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[1]
+    except (IndexError, OSError):
+        return "UTC"
+
+
+@dataclass
+class JobManager:
+    """The jobs a session started, newest last."""
+
+    jobs: list[Job] = field(default_factory=list)
+
+    def add(self, job: Job) -> Job:
+        self.jobs.append(job)
+        return job
+
+    def find(self, job_id: str) -> Job | None:
+        return next((j for j in self.jobs if j.id == job_id), None)
+
+    def wait_all(self) -> list[Job]:
+        """Blocks until every job has ended; returns the failed ones."""
+        for job in self.jobs:
+            job.wait()
+        return [j for j in self.jobs if j.error is not None]
+
+    def cancel_all(self) -> None:
+        for job in self.jobs:
+            job.cancel()
+        for job in self.jobs:
+            job.wait(5)
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        out = []
+        for j in self.jobs:
+            start = dt.datetime.fromtimestamp(j.start_time, dt.UTC).isoformat(
+                timespec="milliseconds"
+            )
+            out.append((j.id, j.name, j.status, start.replace("+00:00", "Z")))
+        return out
+
+
+def runtime_context(config: Configuration) -> RuntimeContext:
+    return RuntimeContext(
+        config=dict(config.items()),
+        batch=is_batch(config),
+        local_time_zone=local_time_zone(config),
+    )
+
+
+def watermark_interval(config: Configuration) -> int:
+    text = config.get("pipeline.auto-watermark-interval") or "200 ms"
+    return parse_duration_ms(text, "pipeline.auto-watermark-interval")
+
+
+def start_query(
+    rel: L.RelNode, config: Configuration, manager: JobManager, text: str = ""
+) -> ChangelogResult:
+    batch = is_batch(config)
+    sink = plan_query(rel, batch=batch)
+    ctx = runtime_context(config)
+    name = config.get("pipeline.name") or _job_name("collect", text)
+    from flinklite.runtime.graph import build_job
+
+    job, buffers = build_job(
+        [sink], ctx, name=name, watermark_interval_ms=watermark_interval(config)
+    )
+    manager.add(job).start()
+    return ChangelogResult(
+        tuple(f.name for f in rel.fields),
+        tuple(f.type for f in rel.fields),
+        buffers[0],
+        job,
+        sink.changelog == ("+I",),
+    )
+
+
+def start_inserts(
+    sinks: list[L.Sink], config: Configuration, manager: JobManager, text: str = ""
+) -> JobSubmittedResult:
+    batch = is_batch(config)
+    planned = [plan_insert(s, batch=batch, overwrite=s.overwrite) for s in sinks]
+    ctx = runtime_context(config)
+    name = config.get("pipeline.name") or _job_name(
+        "insert-into_" + ",".join(".".join(s.identifier) for s in sinks), text
+    )
+    from flinklite.runtime.graph import build_job
+
+    job, _ = build_job(planned, ctx, name=name, watermark_interval_ms=watermark_interval(config))
+    manager.add(job).start()
+    if config.get_bool("table.dml-sync"):
+        job.wait()
+        if job.error is not None:
+            raise job.error
+    return JobSubmittedResult(job.id, name)
+
+
+def stop_job(manager: JobManager, job_id: str, pos=None) -> None:
+    job = manager.find(job_id)
+    if job is None:
+        raise ValidationError(f"Could not stop job {job_id}: no such job in this session.", pos=pos)
+    if job.status != RUNNING:
+        raise ValidationError(f"Could not stop job {job_id}: it is {job.status}.", pos=pos)
+    job.cancel()
+    job.wait(10)
+
+
+def _job_name(prefix: str, text: str) -> str:
+    """Flink's default job names: `collect` for a query, `insert-into_<tables>` for DML."""
+    del text
+    return prefix

@@ -1,0 +1,466 @@
+"""The physical plan: the operators a job runs, named and printed as Flink's Stream* nodes, each
+with the changelog it produces (`changelogMode=[I,UB,UA,D]` in EXPLAIN CHANGELOG_MODE).
+
+Nodes are data; flinklite.runtime.graph turns them into operators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flinklite.catalog.types import RowField
+from flinklite.expr.rex import AggregateCall, Call, InputRef, Literal, Rex, SymbolRex
+
+INSERT_ONLY = ("+I",)
+RETRACT = ("+I", "-U", "+U", "-D")
+UPSERT = ("+I", "+U", "-D")
+_MODE_LETTERS = {"+I": "I", "-U": "UB", "+U": "UA", "-D": "D"}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PhysNode:
+    """An operator of the physical plan. `changelog` lists the row kinds it emits."""
+
+    fields: tuple[RowField, ...]
+    changelog: tuple[str, ...] = field(default=INSERT_ONLY, kw_only=True)
+
+    name = "Node"
+
+    @property
+    def inputs(self) -> tuple[PhysNode, ...]:
+        return ()
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    @property
+    def insert_only(self) -> bool:
+        return self.changelog == INSERT_ONLY
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return []
+
+    def explain(self, *, changelog_mode: bool = False) -> str:
+        lines: list[str] = []
+        self._explain_into(lines, "", "", changelog_mode)
+        return "\n".join(lines)
+
+    def _explain_into(self, lines: list[str], first: str, rest: str, modes: bool) -> None:
+        attrs = [f"{k}=[{v}]" for k, v in self.attributes()]
+        if modes:
+            attrs.append(f"changelogMode=[{changelog_letters(self.changelog)}]")
+        lines.append(f"{first}{self.name}({', '.join(attrs)})")
+        children = self.inputs
+        for i, child in enumerate(children):
+            last = i == len(children) - 1
+            child._explain_into(
+                lines, rest + ("+- " if last else ":- "), rest + ("   " if last else ":  "), modes
+            )
+
+
+def changelog_letters(kinds: tuple[str, ...]) -> str:
+    return ",".join(_MODE_LETTERS[k] for k in ("+I", "-U", "+U", "-D") if k in kinds)
+
+
+def with_changelog(node: PhysNode, kinds: tuple[str, ...]) -> PhysNode:
+    """The node claiming another changelog (used when a downstream needs no UPDATE_BEFORE)."""
+    import dataclasses
+
+    return dataclasses.replace(node, changelog=kinds)
+
+
+# ---------------------------------------------------------------------------------------------
+# Expressions as Flink prints them in physical plans: input fields by name, SQL-like casts.
+
+
+def rex_text(rex: Rex, names: list[str]) -> str:
+    if isinstance(rex, InputRef):
+        return names[rex.index] if rex.index < len(names) else f"${rex.index}"
+    if isinstance(rex, Literal):
+        return rex.digest()
+    if isinstance(rex, SymbolRex):
+        return f"FLAG({rex.name})"
+    if isinstance(rex, Call):
+        args = [rex_text(o, names) for o in rex.operands]
+        if rex.op in ("CAST", "TRY_CAST"):
+            return f"{rex.op}({args[0]} AS {rex.type.summary().replace(' NOT NULL', '')})"
+        if rex.op in ("AND", "OR") and len(args) > 2:
+            return f"{rex.op}({', '.join(args)})"
+        return f"{rex.op}({', '.join(args)})"
+    return rex.digest()
+
+
+def agg_text(call: AggregateCall, names: list[str]) -> str:
+    inner = ", ".join(rex_text(a, names) for a in call.args)
+    text = f"{call.name}({'DISTINCT ' if call.distinct else ''}{inner})"
+    return text if call.filter is None else f"{text} FILTER {rex_text(call.filter, names)}"
+
+
+def _select(exprs: tuple[Rex, ...], out: list[str], names: list[str]) -> str:
+    parts = []
+    for e, n in zip(exprs, out, strict=True):
+        text = rex_text(e, names)
+        parts.append(text if text == n else f"{text} AS {n}")
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TableSourceScan(PhysNode):
+    """Reads a table; `spec` is the runtime ScanSpec (projected physical fields, metadata).
+    `upsert_key` is set for upsert sources (upsert-kafka), whose rows are keyed updates."""
+
+    identifier: tuple[str, str, str]
+    spec: Any
+    projected: bool = False
+    upsert_key: tuple[int, ...] = ()
+
+    name = "TableSourceScan"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        parts = list(self.identifier)
+        if self.projected:
+            parts.append(f"project=[{', '.join(f.name for f in self.spec.physical)}]")
+        if self.spec.metadata:
+            parts.append(f"metadata=[{', '.join(k for k, _ in self.spec.metadata)}]")
+        return [("table", "[" + ", ".join(parts) + "]"), ("fields", ", ".join(self.names))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Values(PhysNode):
+    rows: tuple[tuple[Any, ...], ...]
+
+    name = "Values"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("tuples", f"[{len(self.rows)} rows]"), ("values", ", ".join(self.names))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Single-input operators
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Single(PhysNode):
+    input: PhysNode
+
+    @property
+    def inputs(self) -> tuple[PhysNode, ...]:
+        return (self.input,)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WatermarkAssigner(Single):
+    rowtime_index: int
+    watermark: Rex
+
+    name = "WatermarkAssigner"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        return [
+            ("rowtime", names[self.rowtime_index]),
+            ("watermark", rex_text(self.watermark, names)),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Calc(Single):
+    """Projection and filter in one operator; `projection` None keeps the input row."""
+
+    projection: tuple[Rex, ...] | None
+    condition: Rex | None = None
+
+    name = "Calc"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        exprs = self.projection or tuple(
+            InputRef(f.type, i) for i, f in enumerate(self.input.fields)
+        )
+        attrs = [("select", _select(exprs, self.names, names))]
+        if self.condition is not None:
+            attrs.append(("where", rex_text(self.condition, names)))
+        return attrs
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Exchange(Single):
+    """Where Flink redistributes rows (hash by key, or to a single task); a no-op here, printed
+    so plans read like Flink's."""
+
+    keys: tuple[int, ...] = ()
+
+    name = "Exchange"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        if not self.keys:
+            return [("distribution", "single")]
+        names = self.input.names
+        return [("distribution", f"hash[{', '.join(names[k] for k in self.keys)}]")]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class GroupAggregate(Single):
+    keys: tuple[int, ...]
+    aggregates: tuple[AggregateCall, ...]
+    generate_update_before: bool = True
+    batch: bool = False
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return "HashAggregate" if self.batch else "GroupAggregate"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        attrs = []
+        if self.keys:
+            attrs.append(("groupBy", ", ".join(names[k] for k in self.keys)))
+        out = self.names
+        select = [names[k] for k in self.keys] + [
+            f"{agg_text(a, names)} AS {out[len(self.keys) + i]}"
+            for i, a in enumerate(self.aggregates)
+        ]
+        attrs.append(("select", ", ".join(select)))
+        return attrs
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WindowSpec:
+    """A window: kind TUMBLE / HOP / SESSION / CUMULATE over the time field, sizes in ms."""
+
+    kind: str
+    time_index: int
+    size_ms: int = 0
+    slide_ms: int = 0
+    gap_ms: int = 0
+    offset_ms: int = 0
+    rowtime: bool = True
+
+    def text(self, names: list[str]) -> str:
+        t = names[self.time_index]
+        if self.kind == "TUMBLE":
+            return f"TumblingGroupWindow('w$, {t}, {self.size_ms})"
+        if self.kind == "HOP":
+            return f"SlidingGroupWindow('w$, {t}, {self.size_ms}, {self.slide_ms})"
+        if self.kind == "SESSION":
+            return f"SessionGroupWindow('w$, {t}, {self.gap_ms})"
+        return f"CumulativeWindow('w$, {t}, {self.size_ms}, {self.slide_ms})"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WindowAggregate(Single):
+    """Event- or processing-time window aggregation: GROUP BY TUMBLE(..) (Flink's
+    GroupWindowAggregate) and window TVF aggregation (WindowAggregate). Output: keys,
+    aggregates, then the window properties named in `properties` ('start', 'end', 'rowtime',
+    'proctime')."""
+
+    keys: tuple[int, ...]
+    window: WindowSpec
+    aggregates: tuple[AggregateCall, ...]
+    properties: tuple[str, ...]
+    legacy: bool = True
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return "GroupWindowAggregate" if self.legacy else "WindowAggregate"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        attrs = []
+        if self.keys:
+            attrs.append(("groupBy", ", ".join(names[k] for k in self.keys)))
+        attrs.append(("window", self.window.text(names)))
+        if self.properties:
+            attrs.append(("properties", ", ".join("w$" + p for p in self.properties)))
+        attrs.append(("select", ", ".join(self.names)))
+        return attrs
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WindowTableFunction(Single):
+    """A window TVF whose output is not aggregated: each row gets window_start, window_end and
+    window_time appended (one row per window it belongs to)."""
+
+    window: WindowSpec
+
+    name = "WindowTableFunction"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("window", self.window.text(self.input.names))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rank(Single):
+    """Top-N (ROW_NUMBER/RANK/DENSE_RANK over a partition, filtered on the number), LIMIT and
+    ORDER BY .. LIMIT in streaming; `rank_index` set when the number is an output column."""
+
+    partition: tuple[int, ...]
+    order: tuple[tuple[int, bool, bool], ...]  # (field, descending, nulls_first)
+    rank_start: int
+    rank_end: int
+    function: str = "ROW_NUMBER"
+    output_rank: bool = False
+
+    name = "Rank"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        order = ", ".join(f"{names[i]} {'DESC' if d else 'ASC'}" for i, d, _ in self.order)
+        return [
+            ("strategy", "AppendFastStrategy" if self.input.insert_only else "RetractStrategy"),
+            ("rankType", self.function),
+            ("rankRange", f"rankStart={self.rank_start}, rankEnd={self.rank_end}"),
+            ("partitionBy", ", ".join(names[i] for i in self.partition)),
+            ("orderBy", order),
+            ("select", ", ".join(self.names)),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Limit(Single):
+    offset: int
+    fetch: int | None
+
+    name = "Limit"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        end = "unlimited" if self.fetch is None else str(self.offset + self.fetch)
+        return [("offset", str(self.offset)), ("fetch", end)]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Sort(Single):
+    """ORDER BY: on a time attribute in streaming (TemporalSort), on anything in batch."""
+
+    order: tuple[tuple[int, bool, bool], ...]
+    temporal: bool = False
+    offset: int = 0
+    fetch: int | None = None
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        if self.temporal:
+            return "TemporalSort"
+        return "SortLimit" if self.fetch is not None else "Sort"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        order = ", ".join(f"{names[i]} {'DESC' if d else 'ASC'}" for i, d, _ in self.order)
+        attrs = [("orderBy", f"[{order}]")]
+        if self.fetch is not None:
+            attrs += [("offset", str(self.offset)), ("fetch", str(self.fetch))]
+        return attrs
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ChangelogNormalize(Single):
+    """Turns an upsert stream (upsert-kafka) into a full changelog keyed by the primary key."""
+
+    key: tuple[int, ...]
+
+    name = "ChangelogNormalize"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("key", ", ".join(self.input.names[k] for k in self.key))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SinkUpsertMaterializer(Single):
+    key: tuple[int, ...]
+
+    name = "SinkMaterializer"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("pk", ", ".join(self.input.names[k] for k in self.key))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Match(Single):
+    """MATCH_RECOGNIZE; `logical` keeps the bound clauses for the pattern compiler."""
+
+    logical: Any
+
+    name = "Match"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [a for a in self.logical.attributes() if a[0] != "outputFields"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Multi-input operators
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Join(PhysNode):
+    left: PhysNode
+    right: PhysNode
+    kind: str  # 'inner', 'left', 'right', 'full'
+    left_keys: tuple[int, ...]
+    right_keys: tuple[int, ...]
+    condition: Rex | None  # the remainder, over left fields then right fields
+    full_condition: Rex | None = None
+
+    name = "Join"
+
+    @property
+    def inputs(self) -> tuple[PhysNode, ...]:
+        return (self.left, self.right)
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.left.names + self.right.names
+        cond = "true" if self.full_condition is None else rex_text(self.full_condition, names)
+        spec = "NoUniqueKey"
+        return [
+            (
+                "joinType",
+                f"{self.kind.capitalize()}Join" if self.kind != "full" else "FullOuterJoin",
+            ),
+            ("where", cond),
+            ("select", ", ".join(self.names)),
+            ("leftInputSpec", spec),
+            ("rightInputSpec", spec),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Union(PhysNode):
+    operands: tuple[PhysNode, ...]
+
+    name = "Union"
+
+    @property
+    def inputs(self) -> tuple[PhysNode, ...]:
+        return self.operands
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("all", "true"), ("union", ", ".join(self.names))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sinks
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Sink(Single):
+    """Writes into a table (`spec` is the runtime SinkSpec) or, for a SELECT, into the result
+    collector (`spec` None)."""
+
+    identifier: tuple[str, str, str] | None
+    spec: Any = None
+
+    name = "Sink"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        table = "*anonymous_collect$1*" if self.identifier is None else ", ".join(self.identifier)
+        return [("table", f"[{table}]"), ("fields", ", ".join(self.names))]
+
+
+def walk(node: PhysNode):
+    yield node
+    for child in node.inputs:
+        yield from walk(child)

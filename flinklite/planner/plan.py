@@ -1,0 +1,110 @@
+"""Planning a statement into a physical plan ending in a sink: the query's collect sink or an
+INSERT's table sink, checked against the changelog the sink accepts, as Flink checks it.
+
+Also renders EXPLAIN's physical sections."""
+
+from __future__ import annotations
+
+from flinklite.catalog.types import RowField
+from flinklite.errors import ValidationError
+from flinklite.expr.rex import InputRef, Literal, Rex
+from flinklite.planner import logical as L
+from flinklite.planner import physical as P
+from flinklite.planner.optimize import KIND_SHORT, Planner
+from flinklite.runtime.connector import SinkSpec
+
+
+def plan_query(rel: L.RelNode, *, batch: bool = False) -> P.Sink:
+    """A SELECT: its rows go to the client's result collector, which accepts every change."""
+    root = Planner(batch).optimize(rel)
+    return P.Sink(rel.fields, root, None, changelog=root.changelog)
+
+
+def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -> P.Sink:
+    from flinklite.planner.scan import validate_connector
+
+    table = sink.table
+    validated = validate_connector(table, "sink")
+    root = Planner(batch).optimize(sink.input)
+    columns = list(table.schema.persisted_columns)
+    root = _fill_missing_columns(root, sink.fields, columns)
+    accepted = tuple(KIND_SHORT[k] for k in validated.changelog)
+    name = table.identifier.summary()
+    _check_changelog(name, root, accepted)
+    pk = table.schema.primary_key.columns if table.schema.primary_key is not None else ()
+    if overwrite and validated.factory.identifier != "filesystem":
+        raise ValidationError(
+            f"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{name}' "
+            "implements the SupportsOverwrite interface."
+        )
+    delivered = root.changelog
+    if "+U" in accepted and "-U" not in accepted:
+        delivered = tuple(k for k in delivered if k != "-U")
+    spec = SinkSpec(
+        table_name=name,
+        options=validated.options,
+        formats={r: (f.identifier, o) for r, (f, o) in validated.formats.items()},
+        fields=tuple(RowField(c.name, c.type.without_time_attribute()) for c in columns),
+        primary_key=tuple(pk),
+        changelog=delivered,
+        overwrite=overwrite,
+        batch=batch,
+    )
+    return P.Sink(root.fields, root, sink.identifier, spec, changelog=delivered)
+
+
+def _fill_missing_columns(root: P.PhysNode, given: tuple[RowField, ...], columns) -> P.PhysNode:
+    """INSERT INTO t (a, c): the columns not listed are written as NULL, in table order."""
+    names = [f.name for f in given]
+    if names == [c.name for c in columns]:
+        return root
+    exprs: list[Rex] = []
+    for c in columns:
+        t = c.type.without_time_attribute()
+        if c.name in names:
+            exprs.append(InputRef(root.fields[names.index(c.name)].type, names.index(c.name)))
+        else:
+            if not t.nullable:
+                raise ValidationError(
+                    f"Column '{c.name}' has no default value and does not allow NULLs"
+                )
+            exprs.append(Literal(t, None))
+    fields = tuple(RowField(c.name, e.type) for c, e in zip(columns, exprs, strict=True))
+    return P.Calc(fields, root, tuple(exprs), changelog=root.changelog)
+
+
+def _check_changelog(table: str, root: P.PhysNode, accepted: tuple[str, ...]) -> None:
+    produced = set(root.changelog)
+    updates = bool(produced & {"-U", "+U"}) and "+U" not in accepted
+    deletes = "-D" in produced and "-D" not in accepted
+    if not (updates or deletes):
+        return
+    what = "update and delete" if updates and deletes else "update" if updates else "delete"
+    raise ValidationError(
+        f"Table sink '{table}' doesn't support consuming {what} changes which is produced by "
+        f"node {describe_producer(root)}"
+    )
+
+
+def describe_producer(node: P.PhysNode) -> str:
+    """The operator where updates first appear, printed as in Flink's messages."""
+    while True:
+        updating_inputs = [c for c in node.inputs if not c.insert_only]
+        if not updating_inputs or len(node.inputs) > 1 and len(updating_inputs) < 1:
+            break
+        if isinstance(node, (P.Calc, P.Exchange, P.Sink, P.WatermarkAssigner)):
+            node = updating_inputs[0]
+            continue
+        break
+    attrs = ", ".join(f"{k}=[{v}]" for k, v in node.attributes())
+    return f"{node.name}({attrs})"
+
+
+def explain_physical(sinks: list[P.Sink], *, changelog_mode: bool = False) -> str:
+    """EXPLAIN's `== Optimized Physical Plan ==` and `== Optimized Execution Plan ==`."""
+    physical = "\n\n".join(s.explain(changelog_mode=changelog_mode) for s in sinks)
+    execution = "\n\n".join(s.explain() for s in sinks)
+    return (
+        "== Optimized Physical Plan ==\n" + physical + "\n\n"
+        "== Optimized Execution Plan ==\n" + execution + "\n"
+    )

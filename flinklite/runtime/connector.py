@@ -1,0 +1,128 @@
+"""The contract between the job and connectors: what a source reads and a sink writes.
+
+The planner fills a ScanSpec / SinkSpec from the validated table; the connector module named by
+its factory's `source_class` / `sink_class` builds the runtime object from it. Formats turn
+bytes into rows with a RowDecoder and back with a RowEncoder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from flinklite.catalog.types import DataType, RowField
+from flinklite.runtime.operator import RuntimeContext, Stage
+from flinklite.runtime.rows import Row
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSpec:
+    """What to read: the table, its validated options, the physical fields the query needs (in
+    the order the source must produce them, after projection push-down) and the metadata keys
+    appended after them, with the types the table declares for them.
+
+    `options` are the connector's parsed options with defaults filled in; `formats` maps a role
+    ('value', 'key') to (format identifier, its parsed options without prefix)."""
+
+    table_name: str  # catalog summary, e.g. default_catalog.default_database.sales
+    options: dict[str, Any]
+    formats: dict[str, tuple[str, dict[str, Any]]]
+    physical: tuple[RowField, ...]  # the projected physical fields
+    all_physical: tuple[RowField, ...]  # every physical column of the table, in order
+    metadata: tuple[tuple[str, DataType], ...] = ()  # (metadata key, type)
+    primary_key: tuple[str, ...] = ()
+    batch: bool = False  # execution.runtime-mode = batch (sources must then be bounded)
+
+
+@dataclass(frozen=True, slots=True)
+class SinkSpec:
+    """What to write: the table, its validated options and formats, the row type of the rows
+    arriving (the table's persisted columns), the primary key, and the changelog the planner
+    will deliver (a subset of '+I', '-U', '+U', '-D')."""
+
+    table_name: str
+    options: dict[str, Any]
+    formats: dict[str, tuple[str, dict[str, Any]]]
+    fields: tuple[RowField, ...]
+    primary_key: tuple[str, ...] = ()
+    changelog: tuple[str, ...] = ("+I",)
+    overwrite: bool = False
+    batch: bool = False
+
+
+class Split:
+    """One independently ordered part of a source: a file, a Kafka partition, a generator.
+
+    `poll()` returns the next batch of rows (physical fields then metadata, per the ScanSpec),
+    an empty list when nothing is available right now, or None once the split has ended.
+    Bad records raise ExecutionError naming the file and line or topic/partition/offset."""
+
+    name: str = "split"
+
+    def poll(self) -> list[Row] | None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class Source:
+    """A table's runtime reader: a bounded or unbounded set of splits."""
+
+    bounded: bool = True
+
+    def open(self, ctx: RuntimeContext) -> None:
+        self.ctx = ctx
+
+    def splits(self) -> list[Split]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class Sink(Stage):
+    """A table's runtime writer; it is the last stage of a job. `open` is called before any row;
+    `end_input` after the last one (flush and close files there); `close` always runs."""
+
+    name = "Sink"
+
+    def open(self, ctx: RuntimeContext) -> None:
+        self.ctx = ctx
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class RowDecoder:
+    """Turns one serialized record (a text line or bytes) into a row of the given fields.
+
+    `decode(record)` returns the row tuple, or None when the record must be skipped
+    (ignore-parse-errors). It raises ValueError with a readable message on bad input; the
+    source adds the file/line or topic/partition/offset."""
+
+    fields: tuple[RowField, ...]
+    decode: Callable[[Any], Row | None]
+
+
+@dataclass(slots=True)
+class RowEncoder:
+    """Turns a row into a serialized record (text line without newline, or bytes)."""
+
+    fields: tuple[RowField, ...]
+    encode: Callable[[Row], Any]
+
+
+def iter_batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+BATCH_SIZE = 1024

@@ -1,0 +1,192 @@
+"""A running job: source drivers pushing batches through the operator graph on one thread, with
+a cancel flag, a final status and the error that failed it.
+
+Sources are polled in turn; a bounded source that ends sends MAX_WATERMARK and end of input,
+and the job finishes when every source has ended (or it is cancelled)."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flinklite.errors import ExecutionError, FlinkliteError
+from flinklite.runtime.connector import Source, Split
+from flinklite.runtime.operator import MAX_WATERMARK, RuntimeContext, Stage
+
+CREATED, RUNNING, FINISHED, FAILED, CANCELED = (
+    "CREATED",
+    "RUNNING",
+    "FINISHED",
+    "FAILED",
+    "CANCELED",
+)
+IDLE_SLEEP_S = 0.005
+
+
+@dataclass(slots=True)
+class SourceDriver:
+    """One table source feeding its first stage. Bounded sources read their splits one after
+    another (as Flink's single file reader does); unbounded ones are polled round-robin."""
+
+    source: Source
+    out: Stage
+    splits: list[Split] = field(default_factory=list)
+    done: bool = False
+
+    def open(self, ctx: RuntimeContext) -> None:
+        self.source.open(ctx)
+        self.splits = list(self.source.splits())
+
+    def poll(self) -> bool:
+        """Moves one batch; True when rows moved, False when nothing was available."""
+        if not self.splits:
+            self._finish()
+            return False
+        if self.source.bounded:
+            split = self.splits[0]
+            batch = split.poll()
+            if batch is None:
+                split.close()
+                self.splits.pop(0)
+                return True
+            if batch:
+                self.out.process_batch(batch)
+                return True
+            return False
+        moved = False
+        for split in list(self.splits):
+            batch = split.poll()
+            if batch is None:
+                split.close()
+                self.splits.remove(split)
+                moved = True
+            elif batch:
+                self.out.process_batch(batch)
+                moved = True
+        return moved
+
+    def _finish(self) -> None:
+        if not self.done:
+            self.done = True
+            self.out.on_watermark(MAX_WATERMARK)
+            self.out.end_input()
+
+    def close(self) -> None:
+        for split in self.splits:
+            split.close()
+        self.source.close()
+
+
+_ids = itertools.count(1)
+
+
+class Job:
+    """A job built from a physical plan: `start()` runs it on its own thread, `cancel()` stops it
+    at the next batch boundary, `wait()` blocks until it ends."""
+
+    def __init__(
+        self,
+        name: str,
+        drivers: list[SourceDriver],
+        closables: list,
+        ctx: RuntimeContext,
+        on_end: Callable[[Job], None] | None = None,
+    ) -> None:
+        self.id = uuid.uuid4().hex
+        self.number = next(_ids)
+        self.name = name
+        self.drivers = drivers
+        self.closables = closables
+        self.ctx = ctx
+        self.status = CREATED
+        self.error: FlinkliteError | None = None
+        self.start_time = 0.0
+        self.end_time = 0.0
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._on_end = on_end
+        ctx.cancelled = self._cancel.is_set
+
+    # --- control ---------------------------------------------------------------------------
+
+    def start(self) -> Job:
+        self.status = RUNNING
+        self.start_time = time.time()
+        self._thread = threading.Thread(target=self.run, name=f"flinklite-job-{self.number}")
+        self._thread.daemon = True
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True once the job has ended."""
+        return self._done.wait(timeout)
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    # --- the loop --------------------------------------------------------------------------
+
+    def run(self) -> None:
+        try:
+            for stage in self.closables:
+                opener = getattr(stage, "open", None)
+                if opener is not None:
+                    opener(self.ctx)
+            for d in self.drivers:
+                d.open(self.ctx)
+            active = list(self.drivers)
+            cancelled = self._cancel.is_set
+            while active and not cancelled():
+                moved = False
+                for d in list(active):
+                    if d.poll():
+                        moved = True
+                    if d.done:
+                        active.remove(d)
+                if not moved and active:
+                    time.sleep(IDLE_SLEEP_S)
+            self.status = CANCELED if active else FINISHED
+        except FlinkliteError as e:
+            self.status = FAILED
+            self.error = e
+        except Exception as e:  # a bug: keep the job's failure contained and explained
+            self.status = FAILED
+            self.error = ExecutionError(
+                f"Job '{self.name}' failed: {type(e).__name__}: {e}",
+                hint="flinklite hit an internal error; please report it with the statement.",
+            )
+            self.error.__cause__ = e
+            self.traceback = traceback.format_exc()
+        finally:
+            for d in self.drivers:
+                try:
+                    d.close()
+                except Exception:  # noqa: BLE001 - closing must not mask the job's outcome
+                    pass
+            for stage in self.closables:
+                closer = getattr(stage, "close", None)
+                if closer is not None:
+                    try:
+                        closer()
+                    except Exception:  # noqa: BLE001
+                        pass
+            self.end_time = time.time()
+            self._done.set()
+            if self._on_end is not None:
+                self._on_end(self)
+
+    def run_inline(self) -> None:
+        """Runs the job on the calling thread (tests, batch scripts)."""
+        self.status = RUNNING
+        self.start_time = time.time()
+        self.run()

@@ -1,0 +1,159 @@
+"""The stateless operators: Calc (projection and filter), WatermarkAssigner, Union, and the
+end-of-input pass-through every graph needs.
+
+Calc runs a compiled batch function over whole batches, so the per-row cost is the generated
+comprehension alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flinklite.errors import ExecutionError
+from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
+from flinklite.runtime.rows import Row
+
+
+class Calc(Operator):
+    """`batch_fn(rows) -> rows` for insert batches, `row_fn(row) -> row | None` for single
+    changes (None when the filter drops the row)."""
+
+    name = "Calc"
+
+    def __init__(
+        self,
+        batch_fn: Callable[[list[Row]], list[Row]],
+        row_fn: Callable[[Row], Row | None],
+    ) -> None:
+        self.batch_fn = batch_fn
+        self.row_fn = row_fn
+
+    def process(self, kind: str, row: Row) -> None:
+        out = self.row_fn(row)
+        if out is not None:
+            self.out.process(kind, out)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        out = self.batch_fn(rows)
+        if out:
+            self.out.process_batch(out)
+
+
+class WatermarkAssigner(Operator):
+    """Flink's WatermarkAssignerOperator: the watermark is the largest value of the WATERMARK
+    expression seen so far (epoch ms), emitted after the row that raised it when the interval is
+    0, else at the end of each batch (the batch stands in for Flink's periodic timer)."""
+
+    name = "WatermarkAssigner"
+
+    def __init__(
+        self, rowtime_index: int, watermark_fn: Callable[[Row], Any], interval_ms: int
+    ) -> None:
+        self.rowtime_index = rowtime_index
+        self.watermark_fn = watermark_fn  # returns epoch ns (the value contract) or None
+        self.per_row = interval_ms == 0
+        self.current = MIN_WATERMARK
+        self.emitted = MIN_WATERMARK
+
+    def _watermark_of(self, row: Row) -> int | None:
+        if row[self.rowtime_index] is None:
+            raise ExecutionError(
+                "RowTime field should not be null, please convert it to a non-null long value."
+            )
+        wm = self.watermark_fn(row)
+        return None if wm is None else wm // 1_000_000
+
+    def process(self, kind: str, row: Row) -> None:
+        wm = self._watermark_of(row)
+        self.out.process(kind, row)
+        if wm is not None and wm > self.current:
+            self.current = wm
+            if self.per_row:
+                self._emit()
+
+    def process_batch(self, rows: list[Row]) -> None:
+        if not self.per_row:
+            current = self.current
+            for row in rows:
+                wm = self._watermark_of(row)
+                if wm is not None and wm > current:
+                    current = wm
+            self.out.process_batch(rows)
+            self.current = current
+            self._emit()
+            return
+        start = 0
+        out = self.out
+        for i, row in enumerate(rows):
+            wm = self._watermark_of(row)
+            if wm is not None and wm > self.current:
+                self.current = wm
+                out.process_batch(rows[start : i + 1])
+                start = i + 1
+                self._emit()
+        if start < len(rows):
+            out.process_batch(rows[start:])
+
+    def _emit(self) -> None:
+        if self.current > self.emitted:
+            self.emitted = self.current
+            self.out.on_watermark(self.current)
+
+    def on_watermark(self, ts: int) -> None:
+        # Only the end of input (MAX_WATERMARK) passes from upstream; the rest is ours.
+        if ts == MAX_WATERMARK:
+            self.emitted = ts
+            self.out.on_watermark(ts)
+
+
+class Union(Operator):
+    """UNION ALL of n inputs: rows pass through; the watermark is the minimum of the inputs'."""
+
+    name = "Union"
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.watermarks = [MIN_WATERMARK] * n
+        self.current = MIN_WATERMARK
+        self.ended = 0
+
+    def side(self, index: int) -> Stage:
+        return _UnionSide(self, index)
+
+    def process(self, kind: str, row: Row) -> None:
+        self.out.process(kind, row)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        self.out.process_batch(rows)
+
+    def watermark_side(self, index: int, ts: int) -> None:
+        self.watermarks[index] = max(self.watermarks[index], ts)
+        low = min(self.watermarks)
+        if low > self.current:
+            self.current = low
+            self.out.on_watermark(low)
+
+    def end_side(self) -> None:
+        self.ended += 1
+        if self.ended == self.n:
+            self.out.end_input()
+
+
+class _UnionSide(Stage):
+    __slots__ = ("op", "index")
+
+    def __init__(self, op: Union, index: int) -> None:
+        self.op = op
+        self.index = index
+
+    def process(self, kind: str, row: Row) -> None:
+        self.op.out.process(kind, row)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        self.op.out.process_batch(rows)
+
+    def on_watermark(self, ts: int) -> None:
+        self.op.watermark_side(self.index, ts)
+
+    def end_input(self) -> None:
+        self.op.end_side()

@@ -1,0 +1,38 @@
+"""Row kinds of a changelog and the helpers that fold one into its current rows.
+
+A row is a tuple in schema order; a changelog element is a (kind, row) pair with the kind one of
+Flink's short strings, so they print as Flink prints them and compare cheaply (interned)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+INSERT = "+I"
+UPDATE_BEFORE = "-U"
+UPDATE_AFTER = "+U"
+DELETE = "-D"
+KINDS = (INSERT, UPDATE_BEFORE, UPDATE_AFTER, DELETE)
+
+# Kinds that add a row to the result and kinds that take one away.
+ACCUMULATE = frozenset((INSERT, UPDATE_AFTER))
+RETRACT = frozenset((UPDATE_BEFORE, DELETE))
+
+Row = tuple
+
+
+def is_accumulate(kind: str) -> bool:
+    return kind is INSERT or kind is UPDATE_AFTER or kind in ACCUMULATE
+
+
+def fold(changes: Iterable[tuple[str, Row]]) -> Counter:
+    """The multiset of rows a changelog leaves behind (retractions remove one equal row)."""
+    rows: Counter = Counter()
+    for kind, row in changes:
+        if kind in ACCUMULATE:
+            rows[row] += 1
+        else:
+            rows[row] -= 1
+            if rows[row] <= 0:
+                del rows[row]
+    return rows
