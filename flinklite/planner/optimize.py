@@ -5,6 +5,7 @@ recognition, and the changelog each operator produces (Flink's changelog-mode in
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from flinklite.catalog import types as T
@@ -18,6 +19,7 @@ from flinklite.expr.rex import (
     Rex,
     conjunctions,
     contains_over,
+    input_indices,
     substitute,
 )
 from flinklite.planner import logical as L
@@ -49,7 +51,7 @@ class Planner:
     # --- entry -----------------------------------------------------------------------------
 
     def optimize(self, rel: L.RelNode) -> P.PhysNode:
-        return self.visit(rel)
+        return push_projections(self.visit(rel))
 
     def visit(self, rel: L.RelNode) -> P.PhysNode:
         method = getattr(self, "_" + type(rel).__name__, None)
@@ -617,3 +619,120 @@ def _rank_bound(cond: Rex, slot: int) -> tuple[int, int, Rex | None] | None:
     for c in rest:
         remainder = c if remainder is None else _and(remainder, c)
     return start, end, remainder
+
+
+# ---------------------------------------------------------------------------------------------
+# Projection push-down: a source reads (and decodes) only the fields the query uses.
+
+
+def push_projections(node: P.PhysNode) -> P.PhysNode:
+    """Rewrites every Calc-topped chain over a TableSourceScan so that the scan produces only
+    the physical fields used above it, as Flink's ProjectPushDown does."""
+    if isinstance(node, P.Calc):
+        used = set()
+        for e in node.projection or ():
+            used |= input_indices(e)
+        if node.projection is None:
+            used = set(range(len(node.input.fields)))
+        if node.condition is not None:
+            used |= input_indices(node.condition)
+        pruned = _prune(node.input, used)
+        if pruned is not None:
+            child, mapping = pruned
+            remap = [
+                InputRef(f.type, mapping[i]) if i in mapping else None
+                for i, f in enumerate(node.input.fields)
+            ]
+            proj = (
+                None
+                if node.projection is None
+                else tuple(substitute(e, remap) for e in node.projection)
+            )
+            cond = None if node.condition is None else substitute(node.condition, remap)
+            if proj is None and len(child.fields) != len(node.input.fields):
+                proj = tuple(remap[i] for i in range(len(node.input.fields)))
+            return dataclasses.replace(node, input=child, projection=proj, condition=cond)
+    children = node.inputs
+    if not children:
+        return node
+    new = [push_projections(c) for c in children]
+    if all(a is b for a, b in zip(new, children, strict=True)):
+        return node
+    return _with_inputs(node, new)
+
+
+def _with_inputs(node: P.PhysNode, inputs: list[P.PhysNode]) -> P.PhysNode:
+    if isinstance(node, P.Single):
+        return dataclasses.replace(node, input=inputs[0])
+    if isinstance(node, P.Join):
+        return dataclasses.replace(node, left=inputs[0], right=inputs[1])
+    if isinstance(node, P.Union):
+        return dataclasses.replace(node, operands=tuple(inputs))
+    return node
+
+
+def _prune(node: P.PhysNode, used: set[int]) -> tuple[P.PhysNode, dict[int, int]] | None:
+    """`node` producing only the `used` fields (plus what it needs itself), with the map from
+    old to new field positions; None when nothing can be dropped."""
+    if isinstance(node, P.TableSourceScan):
+        spec = node.spec
+        n_phys = len(spec.physical)
+        keep_phys = sorted(i for i in used if i < n_phys)
+        if len(keep_phys) == n_phys or node.upsert_key:
+            return None
+        keep = keep_phys + list(range(n_phys, len(node.fields)))
+        mapping = {old: new for new, old in enumerate(keep)}
+        new_spec = dataclasses.replace(spec, physical=tuple(spec.physical[i] for i in keep_phys))
+        fields = tuple(node.fields[i] for i in keep)
+        return (
+            dataclasses.replace(node, fields=fields, spec=new_spec, projected=True),
+            mapping,
+        )
+    if isinstance(node, P.WatermarkAssigner):
+        need = used | {node.rowtime_index} | input_indices(node.watermark)
+        pruned = _prune(node.input, need)
+        if pruned is None:
+            return None
+        child, mapping = pruned
+        remap = [
+            InputRef(f.type, mapping[i]) if i in mapping else None
+            for i, f in enumerate(node.input.fields)
+        ]
+        return (
+            dataclasses.replace(
+                node,
+                input=child,
+                fields=child.fields,
+                rowtime_index=mapping[node.rowtime_index],
+                watermark=substitute(node.watermark, remap),
+            ),
+            mapping,
+        )
+    if isinstance(node, P.Calc) and node.projection is not None:
+        keep = sorted(used)
+        if len(keep) == len(node.fields):
+            return None
+        mapping = {old: new for new, old in enumerate(keep)}
+        proj = tuple(node.projection[i] for i in keep)
+        fields = tuple(node.fields[i] for i in keep)
+        inner_used = set()
+        for e in proj:
+            inner_used |= input_indices(e)
+        if node.condition is not None:
+            inner_used |= input_indices(node.condition)
+        calc = dataclasses.replace(node, fields=fields, projection=proj)
+        pruned = _prune(node.input, inner_used)
+        if pruned is not None:
+            child, inner_map = pruned
+            remap = [
+                InputRef(f.type, inner_map[i]) if i in inner_map else None
+                for i, f in enumerate(node.input.fields)
+            ]
+            calc = dataclasses.replace(
+                calc,
+                input=child,
+                projection=tuple(substitute(e, remap) for e in proj),
+                condition=None if node.condition is None else substitute(node.condition, remap),
+            )
+        return calc, mapping
+    return None
