@@ -14,7 +14,8 @@ from flinklite.results import ChangelogResult
 from flinklite.session import Session
 from flinklite.sql.splitter import split_statements
 
-_PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+# Innermost first: a default may itself hold a placeholder, `${A:-${B}/x}`.
+_PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-((?:(?!\$\{)[^}])*))?\}")
 
 
 @dataclass
@@ -31,10 +32,14 @@ def substitute(text: str, variables: dict[str, str]) -> str:
         if name in variables:
             return variables[name]
         if default is not None:
-            return substitute(default, variables)
+            return default
         raise ValidationError(f"No value for the placeholder ${{{name}}} in the script")
 
-    return _PLACEHOLDER.sub(replace, text)
+    while True:
+        replaced = _PLACEHOLDER.sub(replace, text)
+        if replaced == text:
+            return text
+        text = replaced
 
 
 def run_script(

@@ -83,6 +83,7 @@ class Planner:
         )
         pk = schema.primary_key.columns if schema.primary_key is not None else ()
         spec = ScanSpec(
+            connector=validated.factory.identifier,
             table_name=table.identifier.summary(),
             options=validated.options,
             formats={r: (f.identifier, o) for r, (f, o) in validated.formats.items()},
@@ -318,6 +319,8 @@ class Planner:
         if len(overs) != 1 or overs[0][1].op not in ("ROW_NUMBER", "RANK", "DENSE_RANK"):
             raise UnsupportedError("OVER aggregates are not supported by flinklite's engine yet")
         slot, over = overs[0]
+        if over.op != "ROW_NUMBER" and not self.batch:
+            raise UnsupportedError(f"{over.op}() on streaming table is not supported currently")
         bound = _rank_bound(filt.condition, slot) if filt is not None else None
         if bound is None:
             raise UnsupportedError(

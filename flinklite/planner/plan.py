@@ -41,6 +41,7 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
     if "+U" in accepted and "-U" not in accepted:
         delivered = tuple(k for k in delivered if k != "-U")
     spec = SinkSpec(
+        connector=validated.factory.identifier,
         table_name=name,
         options=validated.options,
         formats={r: (f.identifier, o) for r, (f, o) in validated.formats.items()},

@@ -32,6 +32,7 @@ class ScanSpec:
     metadata: tuple[tuple[str, DataType], ...] = ()  # (metadata key, type)
     primary_key: tuple[str, ...] = ()
     batch: bool = False  # execution.runtime-mode = batch (sources must then be bounded)
+    connector: str = ""  # the 'connector' option: which factory builds the runtime source
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class SinkSpec:
     changelog: tuple[str, ...] = ("+I",)
     overwrite: bool = False
     batch: bool = False
+    connector: str = ""
 
 
 class Split:

@@ -92,7 +92,7 @@ class GraphBuilder:
     def _TableSourceScan(self, node: P.TableSourceScan, out: Stage) -> None:
         from flinklite.connectors.registry import get_connector
 
-        factory = get_connector(node.spec.options.get("connector", ""))
+        factory = get_connector(node.spec.connector)
         source = _instantiate(factory.source_class if factory else "", node.spec, "source")
         self.drivers.append(SourceDriver(source, out))
 
@@ -167,11 +167,73 @@ class GraphBuilder:
         self.connect(node.left, op.side(0))
         self.connect(node.right, op.side(1))
 
+    def _Rank(self, node: P.Rank, out: Stage) -> None:
+        from flinklite.runtime.operators.rank import Rank
+
+        if not node.partition and not node.order and not node.output_rank:
+            return self._limit(node.rank_start - 1, node.rank_end - node.rank_start + 1, node, out)
+        op = Rank(
+            _key_fn(node.partition),
+            _sort_fields(node.order),
+            node.rank_end,
+            node.rank_start,
+            output_rank_number=node.output_rank,
+            kind=node.function,
+            updating_input=not node.input.insert_only,
+            generate_update_before="-U" in node.changelog,
+            batch=self.ctx.batch,
+        )
+        self._op(op, out, node)
+
+    def _Limit(self, node: P.Limit, out: Stage) -> None:
+        self._limit(node.offset, node.fetch, node, out)
+
+    def _limit(self, offset: int, fetch: int | None, node: P.PhysNode, out: Stage) -> None:
+        from flinklite.runtime.operators.rank import Limit
+
+        op = Limit(
+            fetch if fetch is not None else 2**62,
+            offset,
+            updating_input=not node.inputs[0].insert_only,
+            generate_update_before="-U" in node.changelog,
+            batch=self.ctx.batch,
+        )
+        self._op(op, out, node)
+
+    def _Sort(self, node: P.Sort, out: Stage) -> None:
+        from flinklite.runtime.operators import sort
+
+        fields = _sort_fields(node.order)
+        if node.temporal:
+            time_index = node.order[0][0]
+            rowtime = node.fields[time_index].type.time_attribute != "PROCTIME"
+            op: Operator = sort.TemporalSort(time_index, rowtime, fields)
+        else:
+            op = sort.Sort(fields, node.fetch, node.offset)
+        self._op(op, out, node)
+
+    def _ChangelogNormalize(self, node: P.ChangelogNormalize, out: Stage) -> None:
+        from flinklite.runtime.operators.changelog import ChangelogNormalize
+
+        op = ChangelogNormalize(_key_fn(node.key), generate_update_before="-U" in node.changelog)
+        self._op(op, out, node)
+
+    def _SinkUpsertMaterializer(self, node: P.SinkUpsertMaterializer, out: Stage) -> None:
+        from flinklite.runtime.operators.changelog import SinkUpsertMaterializer
+
+        self._op(SinkUpsertMaterializer(_key_fn(node.key), len(node.fields)), out, node)
+
     def _Match(self, node: P.Match, out: Stage) -> None:
         raise UnsupportedError(
             "MATCH_RECOGNIZE is validated and explained, but flinklite's pattern engine does not "
             "run it yet"
         )
+
+
+def _sort_fields(order: tuple[tuple[int, bool, bool], ...]) -> list[tuple[int, bool, bool]]:
+    """Plan order (index, descending, nulls_first) as the operators take it: (index,
+    ascending, nulls_last)."""
+    return [(i, not desc, not nulls_first) for i, desc, nulls_first in order]
 
 
 def _key_fn(indices: tuple[int, ...]):
