@@ -292,9 +292,12 @@ class Planner:
         child = self.visit(tvf)
         if isinstance(project, L.Project):
             child = self._make_calc(project.fields, child, project.exprs, None)
-        exchange = P.Exchange(child.fields, child, rel.group)
+        start_slot = next(k for k in rel.group if source_of(k) == width)
         end_slot = next(k for k in rel.group if source_of(k) == width + 1)
-        spec = P.WindowSpec("TVF", end_slot, rowtime=True)
+        kind = _tvf_kind(tvf)
+        spec = _tvf_spec(tvf, kind)
+        spec = dataclasses.replace(spec, time_index=end_slot, start_index=start_slot)
+        exchange = P.Exchange(child.fields, child, rel.group, changelog=child.changelog)
         return P.WindowAggregate(
             rel.fields, exchange, rel.group, spec, rel.aggregates, (), legacy=False
         )

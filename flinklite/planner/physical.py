@@ -240,9 +240,12 @@ class WindowSpec:
     gap_ms: int = 0
     offset_ms: int = 0
     rowtime: bool = True
+    start_index: int | None = None  # set when the rows already carry window_start/_end
 
     def text(self, names: list[str]) -> str:
         t = names[self.time_index]
+        if self.start_index is not None:
+            return f"{self.kind}(win_start=[{names[self.start_index]}], win_end=[{t}])"
         if self.kind == "TUMBLE":
             return f"TumblingGroupWindow('w$, {t}, {self.size_ms})"
         if self.kind == "HOP":

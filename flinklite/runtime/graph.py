@@ -144,6 +144,39 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    def _WindowAggregate(self, node: P.WindowAggregate, out: Stage) -> None:
+        from flinklite.expr.aggregates import compile_aggregates
+        from flinklite.runtime import windows
+        from flinklite.runtime.operators.window_aggregate import (
+            GroupWindowAggregate,
+            WindowAggregate,
+        )
+
+        w = node.window
+        spec = windows.WindowSpec(w.kind, w.size_ms, w.slide_ms, w.gap_ms, w.offset_ms)
+        aggs = compile_aggregates(node.aggregates, node.input.fields)
+        time_type = node.input.fields[w.time_index].type
+        cls = GroupWindowAggregate if node.legacy else WindowAggregate
+        op = cls(
+            node.keys,
+            aggs,
+            spec,
+            w.time_index,
+            properties=node.properties,
+            proctime=not w.rowtime,
+            ltz=time_type.root == "TIMESTAMP_LTZ",
+            window_start_index=w.start_index,
+            window_end_index=w.time_index if w.start_index is not None else None,
+        )
+        self._op(op, out, node)
+
+    def _WindowTableFunction(self, node: P.WindowTableFunction, out: Stage) -> None:
+        from flinklite.runtime import windows
+
+        w = node.window
+        spec = windows.WindowSpec(w.kind, w.size_ms, w.slide_ms, w.gap_ms, w.offset_ms)
+        self._op(basic.WindowTableFunction(windows.assigner(spec), w.time_index), out, node)
+
     def _Join(self, node: P.Join, out: Stage) -> None:
         from flinklite.runtime.operators.join import Join
 

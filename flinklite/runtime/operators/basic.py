@@ -157,3 +157,32 @@ class _UnionSide(Stage):
 
     def end_input(self) -> None:
         self.op.end_side()
+
+
+class WindowTableFunction(Operator):
+    """TABLE(TUMBLE/HOP/CUMULATE(...)) without an aggregate over it: each row once per window it
+    belongs to, with window_start, window_end and window_time (end - 1 ms) appended."""
+
+    name = "WindowTableFunction"
+
+    def __init__(self, assign: Callable[[int], list[tuple[int, int]]], time_index: int) -> None:
+        self.assign = assign
+        self.time_index = time_index
+
+    def _expand(self, row: Row) -> list[Row]:
+        ts = row[self.time_index]
+        if ts is None:
+            return []
+        ms = 1_000_000
+        return [
+            (*row, start * ms, end * ms, (end - 1) * ms) for start, end in self.assign(ts // ms)
+        ]
+
+    def process(self, kind: str, row: Row) -> None:
+        for out in self._expand(row):
+            self.out.process(kind, out)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        out = [w for row in rows for w in self._expand(row)]
+        if out:
+            self.out.process_batch(out)
