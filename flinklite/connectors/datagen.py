@@ -106,6 +106,6 @@ FACTORY = ConnectorFactory(
     sink=False,
     dynamic_options=field_options,
     check=check,
-    source_class="org.apache.flink.connector.datagen.table.DataGenTableSource",
+    source_class="flinklite.connectors.datagen_source.DataGenSource",
     description="Generates random or sequential rows.",
 )

@@ -76,8 +76,8 @@ FACTORY = ConnectorFactory(
     # under the format's prefix (some formats cannot list their options).
     format_slots=(FormatSlot("format", required=True, lenient=True, discover_first=False),),
     readable_metadata=METADATA,
-    source_class="org.apache.flink.connector.file.table.FileSystemTableSource",
-    sink_class="org.apache.flink.connector.file.table.FileSystemTableSink",
+    source_class="flinklite.connectors.filesystem_source.FileSystemSource",
+    sink_class="flinklite.connectors.filesystem_sink.FileSystemSink",
     check=check,
     description="Reads and writes files in a directory, optionally partitioned.",
 )

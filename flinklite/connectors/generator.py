@@ -1,12 +1,31 @@
 """flinklite's own 'flinklite-generator' source: the StreamsHub tutorial data sets (sales,
-clickStream, internationalSales) produced in-process, so the tutorials run without Kafka."""
+clickStream, internationalSales) produced in-process, so the tutorials run without Kafka.
+
+A flinklite extension (Flink has no such connector). Options:
+  'data'            sales | clickStream | internationalSales (required)
+  'rows-per-second' records per second; default 100 for sales, 1 for the others
+  'number-of-rows'  stop after this many records (the source is then bounded)
+  'seed'            seed of the random generator; the same seed gives the same records
+  'clock'           real: paced by the wall clock, timestamps are now;
+                    simulated: event time advances by the rate, rows come as fast as read
+  'start-time'      where the simulated clock starts (ISO timestamp; default: now)
+Metadata 'timestamp' (TIMESTAMP_LTZ(3)) is the record's event time, as the Kafka record
+timestamp is in the tutorials: `purchase_time TIMESTAMP(3) METADATA FROM 'timestamp'`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from operator import itemgetter
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from flinklite.catalog import types as T
 from flinklite.connectors.registry import ConfigOption, ConnectorFactory, MetadataKey, TableContext
+from flinklite.datagen.streamshub import StreamsHubGenerator
+from flinklite.runtime.connector import BATCH_SIZE, ScanSpec, Source, Split
+from flinklite.runtime.operator import RuntimeContext
+from flinklite.runtime.rows import Row
 
 IDENTIFIER = "flinklite-generator"
 
@@ -79,3 +98,90 @@ FACTORY = ConnectorFactory(
     check=check,
     description="Generates the StreamsHub tutorial data sets in-process (a flinklite extension).",
 )
+
+
+# --- runtime ---------------------------------------------------------------------------------
+
+
+def parse_start_time(text: str, zone: str = "UTC") -> int:
+    """An ISO timestamp to epoch milliseconds; without an offset it is in `zone`."""
+    moment = dt.datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC if zone == "UTC" else ZoneInfo(zone))
+    return int(moment.timestamp() * 1000)
+
+
+class _GeneratorSplit(Split):
+    name = "generator"
+
+    def __init__(self, source: GeneratorSource) -> None:
+        self.source = source
+
+    def poll(self) -> list[Row] | None:
+        src = self.source
+        gen = src.generator
+        count = BATCH_SIZE
+        if src.limit is not None:
+            count = min(count, src.limit - gen.count)
+            if count <= 0:
+                return None
+        if src.real:
+            # Only the batches already due by the wall clock; [] until the next one is.
+            now = src.now_ms()
+            due = 0
+            while due < count and gen.due_ms(gen.count + due) <= now:
+                due += gen.batch
+            count = min(count, due)
+            if count <= 0:
+                return []
+        return src.rows(gen.take(count))
+
+
+class GeneratorSource(Source):
+    """The 'flinklite-generator' source: one split of records of the chosen data set."""
+
+    def __init__(self, spec: ScanSpec) -> None:
+        self.spec = spec
+        options = spec.options
+        self.data = options["data"]
+        self.rate = float(options.get("rows-per-second") or default_rate(self.data))
+        self.limit: int | None = options.get("number-of-rows")
+        self.bounded = self.limit is not None
+        self.seed = options.get("seed")
+        self.real = options.get("clock", "real") == "real"
+        fields = DATA_SETS[self.data]
+        positions = [fields.index(f.name) for f in spec.physical]
+        self.project = _projection(positions)
+        self.with_time = any(key == "timestamp" for key, _ in spec.metadata)
+        self.now_ms = lambda: time.time_ns() // 1_000_000
+        self.generator = StreamsHubGenerator(self.data, self.seed, rows_per_second=self.rate)
+
+    def open(self, ctx: RuntimeContext) -> None:
+        super().open(ctx)
+        self.now_ms = ctx.now_ms
+        start = self.spec.options.get("start-time")
+        if self.real or start is None:
+            start_ms = ctx.now_ms() if self.real else ctx.now_ms() // 1000 * 1000
+        else:
+            start_ms = parse_start_time(start, ctx.local_time_zone)
+        self.generator = StreamsHubGenerator(
+            self.data, self.seed, rows_per_second=self.rate, start_ms=start_ms
+        )
+
+    def rows(self, records: list[tuple[tuple[str, ...], int]]) -> list[Row]:
+        project = self.project
+        if self.with_time:
+            return [project(values) + (ts * 1_000_000,) for values, ts in records]
+        return [project(values) for values, _ in records]
+
+    def splits(self) -> list[Split]:
+        return [_GeneratorSplit(self)]
+
+
+def _projection(positions: list[int]) -> Any:
+    if len(positions) == 1:
+        index = positions[0]
+        return lambda values: (values[index],)
+    if not positions:
+        return lambda values: ()
+    return itemgetter(*positions)

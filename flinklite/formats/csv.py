@@ -1,6 +1,6 @@
 """The 'csv' format's declaration: Flink's CsvFormatOptions and their checks.
 
-Decoding and encoding live in the runtime; this module only says which options exist."""
+Decoding and encoding live in csv_codec; `decoder` and `encoder` below build them."""
 
 from __future__ import annotations
 
@@ -50,3 +50,17 @@ def check(values: Mapping[str, Any], prefix: str) -> None:
 
 
 FACTORIES = (FormatFactory(IDENTIFIER, optional=OPTIONS, check=check),)
+
+
+def decoder(fields: tuple, options: dict[str, Any]) -> Any:
+    """A RowDecoder of one CSV record per message (see csv_codec)."""
+    from flinklite.formats import csv_codec
+
+    return csv_codec.decoder(fields, options)
+
+
+def encoder(fields: tuple, options: dict[str, Any]) -> Any:
+    """A RowEncoder writing one CSV line per row (see csv_codec)."""
+    from flinklite.formats import csv_codec
+
+    return csv_codec.encoder(fields, options)

@@ -99,3 +99,17 @@ FACTORIES = (
     _changelog_json("maxwell-json", (DECIMAL_PLAIN, IGNORE_NULL_FIELDS), _MAXWELL_METADATA),
     _changelog_json("ogg-json", (), _OGG_METADATA),
 )
+
+
+def decoder(fields: tuple, options: dict[str, Any]) -> Any:
+    """A RowDecoder of one JSON object per record (see json_codec)."""
+    from flinklite.formats import json_codec
+
+    return json_codec.decoder(fields, options)
+
+
+def encoder(fields: tuple, options: dict[str, Any]) -> Any:
+    """A RowEncoder writing one JSON object per row (see json_codec)."""
+    from flinklite.formats import json_codec
+
+    return json_codec.encoder(fields, options)
