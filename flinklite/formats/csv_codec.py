@@ -73,7 +73,8 @@ class CsvOptions:
 
 
 def _for_input(text: str) -> ValueError:
-    return ValueError(f'For input string: "{text}"')
+    # Java's wording, so a Flink user recognises the failure.
+    return ValueError(f'NumberFormatException: For input string: "{text}"')
 
 
 def _int_converter(low: int, high: int) -> Callable[[str], int]:
@@ -236,7 +237,9 @@ def text_converter(t: DataType, opts: CsvOptions) -> Callable[[str], Any] | None
 def _describe(exc: BaseException) -> str:
     text = str(exc)
     if text.startswith("invalid literal for int()") or text.startswith("could not convert"):
-        return 'For input string: "' + text.split(": ", 1)[1].strip("'") + '"'
+        return (
+            'NumberFormatException: For input string: "' + text.split(": ", 1)[1].strip("'") + '"'
+        )
     return text or type(exc).__name__
 
 

@@ -195,6 +195,11 @@ class GraphBuilder:
             len(node.right.fields),
             batch=self.ctx.batch,
         )
+        if self.ctx.batch and node.kind != "inner":
+            final = basic.FinalRows()
+            final.out = out
+            self.stages.append(final)
+            out = final
         op.out = out
         self.stages.append(op)
         self.connect(node.left, op.side(0))

@@ -11,7 +11,7 @@ from typing import Any
 
 from flinklite.errors import ExecutionError
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import ACCUMULATE, Row
 
 
 class Calc(Operator):
@@ -186,3 +186,36 @@ class WindowTableFunction(Operator):
         out = [w for row in rows for w in self._expand(row)]
         if out:
             self.out.process_batch(out)
+
+
+class FinalRows(Operator):
+    """Batch mode's contract for operators that refine their output as input arrives (outer
+    joins): fold the changes and emit the surviving rows once, as `+I`, at end of input."""
+
+    name = "FinalRows"
+
+    def __init__(self) -> None:
+        self.rows: dict[Row, int] = {}
+
+    def process(self, kind: str, row: Row) -> None:
+        delta = 1 if kind in ACCUMULATE else -1
+        count = self.rows.get(row, 0) + delta
+        if count > 0:
+            self.rows[row] = count
+        else:
+            self.rows.pop(row, None)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.rows[row] = self.rows.get(row, 0) + 1
+
+    def on_watermark(self, ts: int) -> None:
+        pass
+
+    def end_input(self) -> None:
+        out = [row for row, n in self.rows.items() for _ in range(n)]
+        self.rows = {}
+        if out:
+            self.out.process_batch(out)
+        self.out.on_watermark(MAX_WATERMARK)
+        self.out.end_input()
