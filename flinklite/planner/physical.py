@@ -92,7 +92,9 @@ def rex_text(rex: Rex, names: list[str]) -> str:
 
 
 def agg_text(call: AggregateCall, names: list[str]) -> str:
-    inner = ", ".join(rex_text(a, names) for a in call.args)
+    inner = ", ".join(rex_text(a, names) for a in call.args) or (
+        "*" if call.name == "COUNT" else ""
+    )
     text = f"{call.name}({'DISTINCT ' if call.distinct else ''}{inner})"
     return text if call.filter is None else f"{text} FILTER {rex_text(call.filter, names)}"
 
@@ -459,8 +461,8 @@ class Sink(Single):
     name = "Sink"
 
     def attributes(self) -> list[tuple[str, str]]:
-        table = "*anonymous_collect$1*" if self.identifier is None else ", ".join(self.identifier)
-        return [("table", f"[{table}]"), ("fields", ", ".join(self.names))]
+        table = "*anonymous_collect$1*" if self.identifier is None else ".".join(self.identifier)
+        return [("table", table), ("fields", ", ".join(self.names))]
 
 
 def walk(node: PhysNode):

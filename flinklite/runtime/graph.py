@@ -60,11 +60,7 @@ class GraphBuilder:
     def _table_sink(self, spec: Any) -> Stage:
         from flinklite.connectors.registry import get_connector
 
-        factory = (
-            get_connector(spec.options.get("connector", ""))
-            if "connector" in spec.options
-            else None
-        )
+        factory = get_connector(spec.connector)
         cls_path = factory.sink_class if factory is not None else ""
         return _instantiate(cls_path, spec, "sink")
 

@@ -1,0 +1,155 @@
+"""Specification of physical planning: Flink's operator names in EXPLAIN, changelog modes,
+projection push-down, and the statements Flink rejects when it plans them."""
+
+from __future__ import annotations
+
+import pytest
+
+from flinklite.errors import FlinkliteError
+from flinklite.session import Session
+
+SALES = """CREATE TABLE Sales (
+  invoice_id STRING, user_id STRING, product_id STRING, quantity STRING, unit_cost STRING,
+  purchase_time TIMESTAMP(3),
+  WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
+) WITH ('connector' = 'filesystem', 'path' = '/nonexistent/sales.csv', 'format' = 'csv')"""
+
+SINKS = [
+    "CREATE TABLE files (user_id STRING, cnt BIGINT) "
+    "WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv')",
+    "CREATE TABLE console (user_id STRING, cnt BIGINT) WITH ('connector' = 'print')",
+    "CREATE TABLE gen (v BIGINT) WITH ('connector' = 'datagen')",
+]
+
+
+@pytest.fixture
+def session():
+    s = Session({"table.local-time-zone": "UTC"})
+    s.execute_statement(SALES)
+    for ddl in SINKS:
+        s.execute_statement(ddl)
+    yield s
+    s.close()
+
+
+def explain(session: Session, sql: str) -> str:
+    return session.execute_statement("EXPLAIN " + sql).text
+
+
+def physical(text: str) -> str:
+    return text.split("== Optimized Physical Plan ==\n", 1)[1].split("\n\n")[0]
+
+
+def test_explain_has_flinks_three_sections(session):
+    text = explain(session, "SELECT user_id, COUNT(*) FROM Sales GROUP BY user_id")
+    assert text.index("== Abstract Syntax Tree ==") < text.index("== Optimized Physical Plan ==")
+    assert text.index("== Optimized Physical Plan ==") < text.index(
+        "== Optimized Execution Plan =="
+    )
+
+
+def test_group_by_plan_reads_only_the_used_fields(session):
+    plan = physical(explain(session, "SELECT user_id, COUNT(*) FROM Sales GROUP BY user_id"))
+    lines = [line.strip(" +-:") for line in plan.splitlines()]
+    assert lines[0].startswith("Sink(table=[*anonymous_collect$1*]")
+    assert lines[1] == "GroupAggregate(groupBy=[user_id], select=[user_id, COUNT(*) AS EXPR$0])"
+    assert lines[2] == "Exchange(distribution=[hash[user_id]])"
+    assert lines[3] == "Calc(select=[user_id])"
+    assert lines[4].startswith("WatermarkAssigner(rowtime=[purchase_time]")
+    assert "project=[user_id, purchase_time]" in lines[5]
+
+
+def test_changelog_mode_of_an_aggregate_and_its_input(session):
+    plan = physical(
+        explain(session, "CHANGELOG_MODE SELECT user_id, COUNT(*) FROM Sales GROUP BY user_id")
+    )
+    assert "GroupAggregate(" in plan and "changelogMode=[I,UB,UA]" in plan
+    assert "TableSourceScan(" in plan and plan.rstrip().endswith("changelogMode=[I])")
+
+
+def test_aggregate_over_an_aggregate_consumes_and_produces_retractions(session):
+    sql = (
+        "CHANGELOG_MODE SELECT cnt, COUNT(*) FROM "
+        "(SELECT user_id, COUNT(*) AS cnt FROM Sales GROUP BY user_id) GROUP BY cnt"
+    )
+    first = physical(explain(session, sql)).splitlines()[1]
+    assert first.strip(" +-").startswith("GroupAggregate(groupBy=[cnt]")
+    assert first.endswith("changelogMode=[I,UB,UA,D])")
+
+
+def test_updating_result_into_an_append_only_sink_names_the_operator(session):
+    with pytest.raises(FlinkliteError) as e:
+        session.execute_statement(
+            "INSERT INTO files SELECT user_id, COUNT(*) FROM Sales GROUP BY user_id"
+        )
+    assert (
+        "Table sink 'default_catalog.default_database.files' doesn't support consuming update "
+        "changes which is produced by node GroupAggregate(groupBy=[user_id]" in e.value.message
+    )
+
+
+def test_updating_result_into_print_is_planned_with_retractions(session):
+    plan = physical(
+        explain(
+            session,
+            "CHANGELOG_MODE INSERT INTO console SELECT user_id, COUNT(*) FROM Sales "
+            "GROUP BY user_id",
+        )
+    )
+    assert plan.startswith("Sink(table=[default_catalog.default_database.console]")
+    assert "changelogMode=[I,UB,UA]" in plan.splitlines()[0]
+
+
+def test_join_splits_equi_keys_from_the_remaining_condition(session):
+    plan = physical(
+        explain(
+            session,
+            "SELECT a.invoice_id FROM Sales a LEFT JOIN Sales b "
+            "ON a.user_id = b.user_id AND a.quantity > b.quantity",
+        )
+    )
+    assert "Join(joinType=[LeftJoin]" in plan
+    assert plan.count("Exchange(distribution=[hash[user_id]])") == 2
+
+
+def test_legacy_tumble_becomes_a_group_window_aggregate(session):
+    plan = physical(
+        explain(
+            session,
+            "SELECT user_id, TUMBLE_END(purchase_time, INTERVAL '5' SECOND), COUNT(*) FROM Sales "
+            "GROUP BY user_id, TUMBLE(purchase_time, INTERVAL '5' SECOND)",
+        )
+    )
+    assert "GroupWindowAggregate(groupBy=[user_id]" in plan
+    assert "TumblingGroupWindow('w$, $f1, 5000)" in plan
+
+
+def test_top_n_is_a_rank(session):
+    plan = physical(
+        explain(
+            session,
+            "SELECT * FROM (SELECT user_id, quantity, ROW_NUMBER() OVER (PARTITION BY user_id "
+            "ORDER BY quantity DESC) AS rn FROM Sales) WHERE rn <= 2",
+        )
+    )
+    assert "Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER]" in plan
+    assert "rankRange=[rankStart=1, rankEnd=2], partitionBy=[user_id]" in plan
+
+
+def test_streaming_rank_other_than_row_number_is_rejected(session):
+    with pytest.raises(FlinkliteError, match="RANK\\(\\) on streaming table is not supported"):
+        session.execute_statement(
+            "EXPLAIN SELECT * FROM (SELECT user_id, RANK() OVER (PARTITION BY user_id "
+            "ORDER BY quantity) AS r FROM Sales) WHERE r <= 2"
+        )
+
+
+def test_batch_mode_rejects_an_unbounded_source(session):
+    session.execute_statement("SET 'execution.runtime-mode' = 'batch'")
+    with pytest.raises(FlinkliteError, match="unbounded"):
+        session.execute_statement("EXPLAIN SELECT v FROM gen")
+
+
+def test_insert_with_a_column_list_writes_null_into_the_others(session):
+    plan = physical(explain(session, "INSERT INTO console (user_id) SELECT user_id FROM Sales"))
+    assert "Calc(select=[user_id, null:BIGINT AS cnt])" in plan
