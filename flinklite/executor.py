@@ -84,6 +84,11 @@ def runtime_context(config: Configuration) -> RuntimeContext:
     )
 
 
+def idle_timeout(config: Configuration) -> int:
+    text = config.get("table.exec.source.idle-timeout") or "0 ms"
+    return parse_duration_ms(text, "table.exec.source.idle-timeout")
+
+
 def watermark_interval(config: Configuration) -> int:
     text = config.get("pipeline.auto-watermark-interval") or "200 ms"
     return parse_duration_ms(text, "pipeline.auto-watermark-interval")
@@ -99,7 +104,11 @@ def start_query(
     from flinklite.runtime.graph import build_job
 
     job, buffers = build_job(
-        [sink], ctx, name=name, watermark_interval_ms=watermark_interval(config)
+        [sink],
+        ctx,
+        name=name,
+        watermark_interval_ms=watermark_interval(config),
+        idle_timeout_ms=idle_timeout(config),
     )
     manager.add(job).start()
     return ChangelogResult(
@@ -122,7 +131,13 @@ def start_inserts(
     )
     from flinklite.runtime.graph import build_job
 
-    job, _ = build_job(planned, ctx, name=name, watermark_interval_ms=watermark_interval(config))
+    job, _ = build_job(
+        planned,
+        ctx,
+        name=name,
+        watermark_interval_ms=watermark_interval(config),
+        idle_timeout_ms=idle_timeout(config),
+    )
     manager.add(job).start()
     if config.get_bool("table.dml-sync"):
         job.wait()

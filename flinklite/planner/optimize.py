@@ -129,6 +129,9 @@ class Planner:
         child = self.visit(rel.input)
         if self.batch:
             return child
+        pushed = _push_watermark(child, rel.rowtime_index, rel.watermark)
+        if pushed is not None:
+            return pushed
         return P.WatermarkAssigner(
             rel.fields, child, rel.rowtime_index, rel.watermark, changelog=child.changelog
         )
@@ -486,6 +489,32 @@ class Planner:
 # ---------------------------------------------------------------------------------------------
 
 
+# Sources that generate watermarks per split themselves (Flink's SupportsWatermarkPushDown).
+WATERMARK_PUSH_DOWN = ("kafka", "upsert-kafka", "flinklite-generator")
+
+
+def _push_watermark(child: P.PhysNode, rowtime: int, watermark: Rex) -> P.PhysNode | None:
+    """The scan under `child` (directly or below the Calc of computed columns) taking over the
+    watermark, rewritten over the scan's own fields; None when the source cannot."""
+    calc = child if isinstance(child, P.Calc) and child.condition is None else None
+    scan = calc.input if calc is not None else child
+    if not isinstance(scan, P.TableSourceScan) or scan.spec.connector not in WATERMARK_PUSH_DOWN:
+        return None
+    if calc is not None:
+        exprs = calc.projection or ()
+        watermark = substitute(watermark, exprs)
+        time_expr = exprs[rowtime]
+        if not isinstance(time_expr, InputRef):
+            if not (isinstance(time_expr, Call) and time_expr.op == "CAST"):
+                return None
+            time_expr = time_expr.operands[0]
+            if not isinstance(time_expr, InputRef):
+                return None
+        rowtime = time_expr.index
+    pushed = dataclasses.replace(scan, watermark=watermark, rowtime_index=rowtime)
+    return pushed if calc is None else dataclasses.replace(calc, input=pushed)
+
+
 def _bounded(validated) -> bool:
     ident = validated.factory.identifier
     if ident in ("kafka", "upsert-kafka"):
@@ -683,6 +712,8 @@ def _prune(node: P.PhysNode, used: set[int]) -> tuple[P.PhysNode, dict[int, int]
     if isinstance(node, P.TableSourceScan):
         spec = node.spec
         n_phys = len(spec.physical)
+        if node.watermark is not None:
+            used = used | input_indices(node.watermark) | {node.rowtime_index}
         keep_phys = sorted(i for i in used if i < n_phys)
         if len(keep_phys) == n_phys or node.upsert_key:
             return None
@@ -690,10 +721,18 @@ def _prune(node: P.PhysNode, used: set[int]) -> tuple[P.PhysNode, dict[int, int]
         mapping = {old: new for new, old in enumerate(keep)}
         new_spec = dataclasses.replace(spec, physical=tuple(spec.physical[i] for i in keep_phys))
         fields = tuple(node.fields[i] for i in keep)
-        return (
-            dataclasses.replace(node, fields=fields, spec=new_spec, projected=True),
-            mapping,
-        )
+        scan = dataclasses.replace(node, fields=fields, spec=new_spec, projected=True)
+        if node.watermark is not None:
+            remap = [
+                InputRef(f.type, mapping[i]) if i in mapping else None
+                for i, f in enumerate(node.fields)
+            ]
+            scan = dataclasses.replace(
+                scan,
+                watermark=substitute(node.watermark, remap),
+                rowtime_index=mapping[node.rowtime_index],
+            )
+        return scan, mapping
     if isinstance(node, P.WatermarkAssigner):
         need = used | {node.rowtime_index} | input_indices(node.watermark)
         pruned = _prune(node.input, need)

@@ -120,6 +120,10 @@ class TableSourceScan(PhysNode):
     spec: Any
     projected: bool = False
     upsert_key: tuple[int, ...] = ()
+    # Watermark push-down (Kafka, the generator): the source generates watermarks per split
+    # from this expression over its own row, and emits the minimum across splits.
+    watermark: Rex | None = None
+    rowtime_index: int | None = None
 
     name = "TableSourceScan"
 
@@ -129,6 +133,8 @@ class TableSourceScan(PhysNode):
             parts.append(f"project=[{', '.join(f.name for f in self.spec.physical)}]")
         if self.spec.metadata:
             parts.append(f"metadata=[{', '.join(k for k, _ in self.spec.metadata)}]")
+        if self.watermark is not None:
+            parts.append(f"watermark=[{rex_text(self.watermark, self.names)}]")
         return [("table", "[" + ", ".join(parts) + "]"), ("fields", ", ".join(self.names))]
 
 

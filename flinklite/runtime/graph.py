@@ -19,19 +19,22 @@ from flinklite.expr.compiler import (
 from flinklite.planner import physical as P
 from flinklite.runtime.collect import ResultBuffer
 from flinklite.runtime.connector import Source, Split
-from flinklite.runtime.job import Job, SourceDriver
+from flinklite.runtime.job import Job, SourceDriver, SplitWatermarks
 from flinklite.runtime.operator import Operator, RuntimeContext, Stage
 from flinklite.runtime.operators import basic
 from flinklite.runtime.rows import Row
 
 
 class GraphBuilder:
-    def __init__(self, ctx: RuntimeContext, watermark_interval_ms: int) -> None:
+    def __init__(
+        self, ctx: RuntimeContext, watermark_interval_ms: int, idle_timeout_ms: int = 0
+    ) -> None:
         self.ctx = ctx
         self.cctx = CompileContext(
             local_time_zone=ctx.local_time_zone, batch=ctx.batch, now_ms=ctx.now_ms
         )
         self.interval = watermark_interval_ms
+        self.idle_timeout = idle_timeout_ms
         self.drivers: list[SourceDriver] = []
         self.stages: list[Any] = []  # opened before the first row, closed after the last
 
@@ -90,7 +93,11 @@ class GraphBuilder:
 
         factory = get_connector(node.spec.connector)
         source = _instantiate(factory.source_class if factory else "", node.spec, "source")
-        self.drivers.append(SourceDriver(source, out))
+        watermarks = None
+        if node.watermark is not None:
+            fn = compile_expression(node.watermark, node.fields, self.cctx)
+            watermarks = SplitWatermarks(fn, node.rowtime_index, self.interval, self.idle_timeout)
+        self.drivers.append(SourceDriver(source, out, watermarks=watermarks))
 
     def _Values(self, node: P.Values, out: Stage) -> None:
         self.drivers.append(SourceDriver(_ValuesSource(list(node.rows)), out))
@@ -316,6 +323,11 @@ class _ListSplit(Split):
 
 
 def build_job(
-    sinks: list[P.Sink], ctx: RuntimeContext, *, name: str, watermark_interval_ms: int = 200
+    sinks: list[P.Sink],
+    ctx: RuntimeContext,
+    *,
+    name: str,
+    watermark_interval_ms: int = 200,
+    idle_timeout_ms: int = 0,
 ) -> tuple[Job, list[ResultBuffer]]:
-    return GraphBuilder(ctx, watermark_interval_ms).build_sinks(sinks, name)
+    return GraphBuilder(ctx, watermark_interval_ms, idle_timeout_ms).build_sinks(sinks, name)

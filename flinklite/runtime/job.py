@@ -29,18 +29,56 @@ IDLE_SLEEP_S = 0.005
 
 
 @dataclass(slots=True)
+class SplitWatermarks:
+    """Watermark generation inside a source (Flink's watermark push-down): each split keeps the
+    largest value of the WATERMARK expression it has seen; the source emits the minimum over
+    its splits, leaving out ended splits and splits idle for `idle_timeout_ms` (0: never)."""
+
+    watermark_fn: Callable[[tuple], int | None]  # epoch ns, the value contract
+    rowtime_index: int
+    interval_ms: int = 200
+    idle_timeout_ms: int = 0
+    per_split: dict = field(default_factory=dict)  # split -> watermark (ms)
+    last_active: dict = field(default_factory=dict)  # split -> wall ms of its last rows
+    emitted: int = -(2**63)
+
+    def combined(self, splits: list[Split], now_ms: int) -> int | None:
+        live = [
+            self.per_split.get(s, -(2**63))
+            for s in splits
+            if not (
+                self.idle_timeout_ms
+                and now_ms - self.last_active.get(s, now_ms) >= self.idle_timeout_ms
+            )
+        ]
+        return min(live) if live else None
+
+    def row_watermark(self, row: tuple) -> int | None:
+        if row[self.rowtime_index] is None:
+            raise ExecutionError(
+                "RowTime field should not be null, please convert it to a non-null long value."
+            )
+        wm = self.watermark_fn(row)
+        return None if wm is None else wm // 1_000_000
+
+
+@dataclass(slots=True)
 class SourceDriver:
     """One table source feeding its first stage. Bounded sources read their splits one after
-    another (as Flink's single file reader does); unbounded ones are polled round-robin."""
+    another (as Flink's single file reader does); unbounded ones are polled round-robin.
+    With `watermarks` set the driver generates watermarks per split."""
 
     source: Source
     out: Stage
     splits: list[Split] = field(default_factory=list)
     done: bool = False
+    watermarks: SplitWatermarks | None = None
+    now_ms: Callable[[], int] = lambda: int(time.time() * 1000)
 
     def open(self, ctx: RuntimeContext) -> None:
         self.source.open(ctx)
         self.splits = list(self.source.splits())
+        self.now_ms = ctx.now_ms
 
     def poll(self) -> bool:
         """Moves one batch; True when rows moved, False when nothing was available."""
@@ -48,27 +86,65 @@ class SourceDriver:
             self._finish()
             return False
         if self.source.bounded:
-            split = self.splits[0]
-            batch = split.poll()
-            if batch is None:
-                split.close()
-                self.splits.pop(0)
-                return True
-            if batch:
-                self.out.process_batch(batch)
-                return True
-            return False
+            return self._poll_split(self.splits[0])
         moved = False
         for split in list(self.splits):
-            batch = split.poll()
-            if batch is None:
-                split.close()
-                self.splits.remove(split)
-                moved = True
-            elif batch:
-                self.out.process_batch(batch)
-                moved = True
+            moved = self._poll_split(split) or moved
+        if not moved and self.watermarks is not None:
+            self._advance()  # an idle split may stop holding the watermark back
         return moved
+
+    def _poll_split(self, split: Split) -> bool:
+        batch = split.poll()
+        if batch is None:
+            split.close()
+            self.splits.remove(split)
+            if self.watermarks is not None:
+                self.watermarks.per_split.pop(split, None)
+                self._advance()
+            return True
+        if not batch:
+            return False
+        if self.watermarks is None:
+            self.out.process_batch(batch)
+        else:
+            self._with_watermarks(split, batch)
+        return True
+
+    def _with_watermarks(self, split: Split, batch: list) -> None:
+        wms = self.watermarks
+        wms.last_active[split] = self.now_ms()
+        current = wms.per_split.get(split, -(2**63))
+        if wms.interval_ms:
+            for row in batch:
+                wm = wms.row_watermark(row)
+                if wm is not None and wm > current:
+                    current = wm
+            wms.per_split[split] = current
+            self.out.process_batch(batch)
+            self._advance()
+            return
+        start = 0
+        for i, row in enumerate(batch):
+            wm = wms.row_watermark(row)
+            if wm is not None and wm > current:
+                current = wm
+                wms.per_split[split] = current
+                combined = wms.combined(self.splits, self.now_ms())
+                if combined is not None and combined > wms.emitted:
+                    self.out.process_batch(batch[start : i + 1])
+                    start = i + 1
+                    wms.emitted = combined
+                    self.out.on_watermark(combined)
+        if start < len(batch):
+            self.out.process_batch(batch[start:])
+
+    def _advance(self) -> None:
+        wms = self.watermarks
+        combined = wms.combined(self.splits, self.now_ms())
+        if combined is not None and combined > wms.emitted:
+            wms.emitted = combined
+            self.out.on_watermark(combined)
 
     def _finish(self) -> None:
         if not self.done:
