@@ -237,6 +237,7 @@ class Planner:
             spec = P.WindowSpec(kind, slot, size_ms=sizes[1], slide_ms=sizes[0], rowtime=rowtime)
         else:
             spec = P.WindowSpec(kind, slot, gap_ms=sizes[0], rowtime=rowtime)
+        _check_session_aggregates(kind, rel.aggregates)
         keys = tuple(k for k in rel.group if k != slot)
         ts3 = T.timestamp(3, False)
         props = ("start", "end", "rowtime", "proctime")
@@ -298,6 +299,7 @@ class Planner:
         start_slot = next(k for k in rel.group if source_of(k) == width)
         end_slot = next(k for k in rel.group if source_of(k) == width + 1)
         kind = _tvf_kind(tvf)
+        _check_session_aggregates(kind, rel.aggregates)
         spec = _tvf_spec(tvf, kind)
         spec = dataclasses.replace(spec, time_index=end_slot, start_index=start_slot)
         exchange = P.Exchange(child.fields, child, rel.group, changelog=child.changelog)
@@ -528,6 +530,21 @@ def _bounded(validated) -> bool:
     if ident == "flinklite-generator":
         return validated.options.get("number-of-rows") is not None
     return True
+
+
+def _check_session_aggregates(kind: str, aggregates) -> None:
+    """Session windows merge accumulators; Flink's FIRST_VALUE / LAST_VALUE cannot merge."""
+    if kind != "SESSION":
+        return
+    for a in aggregates:
+        if a.name in ("FIRST_VALUE", "LAST_VALUE"):
+            cls = "FirstValueAggFunction" if a.name == "FIRST_VALUE" else "LastValueAggFunction"
+            raise ValidationError(
+                f"Could not find an implementation method 'merge' in class "
+                f"'org.apache.flink.table.runtime.functions.aggregate.{cls}' for function "
+                f"'{a.name}' that matches the following signature:\n"
+                f"void merge(org.apache.flink.table.data.RowData, java.lang.Iterable)"
+            )
 
 
 def _and(a: Rex, b: Rex) -> Rex:

@@ -138,7 +138,10 @@ class GraphBuilder:
         from flinklite.expr.aggregates import compile_aggregates
         from flinklite.runtime.operators.group_aggregate import GroupAggregate
 
-        aggs = compile_aggregates(node.aggregates, node.input.fields)
+        # Insert-only input lets Flink pick accumulators without retraction support (cheaper).
+        aggs = compile_aggregates(
+            node.aggregates, node.input.fields, retraction=not node.input.insert_only
+        )
         op = GroupAggregate(
             node.keys,
             aggs,
@@ -157,7 +160,7 @@ class GraphBuilder:
 
         w = node.window
         spec = windows.WindowSpec(w.kind, w.size_ms, w.slide_ms, w.gap_ms, w.offset_ms)
-        aggs = compile_aggregates(node.aggregates, node.input.fields)
+        aggs = compile_aggregates(node.aggregates, node.input.fields, retraction=False)
         time_type = node.input.fields[w.time_index].type
         cls = GroupWindowAggregate if node.legacy else WindowAggregate
         op = cls(

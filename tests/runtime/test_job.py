@@ -9,9 +9,11 @@ import pytest
 
 from flinklite.errors import ExecutionError
 from flinklite.results import ChangelogResult, JobSubmittedResult
-from flinklite.runtime.job import CANCELED, FAILED, FINISHED
-from flinklite.runtime.rows import fold
 from flinklite.runner import run_script, substitute
+from flinklite.runtime.connector import Source, Split
+from flinklite.runtime.job import CANCELED, FAILED, FINISHED, SourceDriver, SplitWatermarks
+from flinklite.runtime.operator import MAX_WATERMARK, Collector, RuntimeContext
+from flinklite.runtime.rows import fold
 from flinklite.session import Session
 
 
@@ -110,3 +112,57 @@ def test_run_script_collects_the_last_query(tmp_path):
 def test_placeholders_take_nested_defaults():
     assert substitute("${A:-${B}/x}", {"B": "/d"}) == "/d/x"
     assert substitute("${A:-${B}/x}", {"A": "y", "B": "/d"}) == "y"
+
+
+# --- watermarks generated per split (Kafka partitions, the generator) ---------------------------
+
+
+class _Split(Split):
+    def __init__(self, name: str, batches: list) -> None:
+        self.name = name
+        self.batches = list(batches)
+
+    def poll(self):
+        return self.batches.pop(0) if self.batches else None
+
+
+class _Source(Source):
+    bounded = False
+
+    def __init__(self, splits) -> None:
+        self._splits = splits
+
+    def splits(self):
+        return self._splits
+
+
+def _drive(splits, idle_timeout_ms=0, clock=None):
+    out = Collector()
+    wms = SplitWatermarks(lambda row: row[0] * 1_000_000, 0, 0, idle_timeout_ms)
+    driver = SourceDriver(_Source(splits), out, watermarks=wms)
+    driver.open(RuntimeContext(now_ms=clock or (lambda: 0)))
+    while not driver.done:
+        driver.poll()
+    return out
+
+
+def test_the_source_watermark_is_the_minimum_across_its_splits():
+    out = _drive([_Split("p0", [[(10,), (20,)]]), _Split("p1", [[], [(5,)], [(30,)]])])
+    # p1 holds the watermark back until it reads 5; then p0 has ended and no longer counts.
+    assert out.watermarks[:2] == [5, 30]
+    assert out.watermarks[-1] == MAX_WATERMARK
+
+
+def test_an_idle_split_stops_holding_the_watermark_back():
+    now = [0]
+    out = _drive(
+        [_Split("p0", [[(10,)], [], [], [(40,)]]), _Split("p1", [[(1,)]] + [[]] * 5)],
+        idle_timeout_ms=100,
+        clock=lambda: now.__setitem__(0, now[0] + 60) or now[0],
+    )
+    assert 1 in out.watermarks and 40 in out.watermarks
+
+
+def test_a_null_rowtime_fails_the_job_with_flinks_message():
+    with pytest.raises(ExecutionError, match="RowTime field should not be null"):
+        _drive([_Split("p0", [[(None,)]])])
