@@ -47,6 +47,7 @@ def updating(mode: tuple[str, ...]) -> tuple[str, ...]:
 @dataclass(slots=True)
 class Planner:
     batch: bool = False
+    rank_unused: set[int] = dataclasses.field(default_factory=set)  # ids of Top-N filters
 
     # --- entry -----------------------------------------------------------------------------
 
@@ -139,6 +140,14 @@ class Planner:
     def _Project(self, rel: L.Project) -> P.PhysNode:
         if any(contains_over(e) for e in rel.exprs):
             return self._over(rel, None)
+        inner = rel.input
+        if isinstance(inner, L.Filter) and isinstance(inner.input, L.Project):
+            # Top-N whose rank number is not selected: Flink drops it from the Rank's output
+            # (and a Top-1 on a time attribute becomes a Deduplicate).
+            slots = [i for i, e in enumerate(inner.input.exprs) if isinstance(e, OverCall)]
+            used = set().union(*(input_indices(e) for e in rel.exprs)) if rel.exprs else set()
+            if len(slots) == 1 and slots[0] not in used:
+                self.rank_unused.add(id(inner))
         return self._calc(rel.fields, rel.input, rel.exprs, None)
 
     def _Filter(self, rel: L.Filter) -> P.PhysNode:
@@ -342,23 +351,34 @@ class Planner:
         child = self.visit(project.input)
         partition = tuple(k.index for k in over.partition_keys)  # type: ignore[union-attr]
         order = tuple((k.index, d, n) for k, d, n in over.order_keys)  # type: ignore[union-attr]
-        rank_fields = child.fields + (project.fields[slot],)
+        output_rank = filt is None or id(filt) not in self.rank_unused
+        rank_type = project.fields[slot].type
         exchange = P.Exchange(child.fields, child, partition)
-        node: P.PhysNode = P.Rank(
-            rank_fields,
-            exchange,
-            partition,
-            order,
-            start,
-            end,
-            over.op,
-            True,
-            changelog=updating(child.changelog) if not self.batch else P.INSERT_ONLY,
-        )
-        exprs = tuple(
-            InputRef(project.fields[slot].type, len(child.fields)) if i == slot else e
-            for i, e in enumerate(project.exprs)
-        )
+        time_order = len(order) == 1 and child.fields[order[0][0]].type.time_attribute is not None
+        node: P.PhysNode
+        if not output_rank and (start, end) == (1, 1) and time_order and over.op == "ROW_NUMBER":
+            keep_last = order[0][1]
+            rowtime = child.fields[order[0][0]].type.time_attribute != "PROCTIME"
+            mode = P.INSERT_ONLY
+            if keep_last and not self.batch:
+                mode = updating(child.changelog)
+            node = P.Deduplicate(
+                child.fields, exchange, partition, order[0][0], keep_last, rowtime, changelog=mode
+            )
+        else:
+            node = P.Rank(
+                child.fields + ((project.fields[slot],) if output_rank else ()),
+                exchange,
+                partition,
+                order,
+                start,
+                end,
+                over.op,
+                output_rank,
+                changelog=updating(child.changelog) if not self.batch else P.INSERT_ONLY,
+            )
+        rank_ref = InputRef(rank_type, len(child.fields)) if output_rank else Literal(rank_type, 0)
+        exprs = tuple(rank_ref if i == slot else e for i, e in enumerate(project.exprs))
         return self._make_calc(project.fields, node, exprs, None)
 
     # --- joins and set operations ----------------------------------------------------------

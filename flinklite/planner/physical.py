@@ -333,6 +333,26 @@ class Rank(Single):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Deduplicate(Single):
+    """ROW_NUMBER() = 1 ordered by a time attribute: the first or last row per key."""
+
+    keys: tuple[int, ...]
+    time_index: int
+    keep_last: bool
+    rowtime: bool
+
+    name = "Deduplicate"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        return [
+            ("keep", "LastRow" if self.keep_last else "FirstRow"),
+            ("key", ", ".join(names[k] for k in self.keys)),
+            ("order", "ROWTIME" if self.rowtime else "PROCTIME"),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Limit(Single):
     offset: int
     fetch: int | None

@@ -214,7 +214,7 @@ class GraphBuilder:
     def _Rank(self, node: P.Rank, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Rank
 
-        if not node.partition and not node.order and not node.output_rank:
+        if not node.partition and not node.order:
             return self._limit(node.rank_start - 1, node.rank_end - node.rank_start + 1, node, out)
         op = Rank(
             _key_fn(node.partition),
@@ -224,6 +224,19 @@ class GraphBuilder:
             output_rank_number=node.output_rank,
             kind=node.function,
             updating_input=not node.input.insert_only,
+            generate_update_before="-U" in node.changelog,
+            batch=self.ctx.batch,
+        )
+        self._op(op, out, node)
+
+    def _Deduplicate(self, node: P.Deduplicate, out: Stage) -> None:
+        from flinklite.runtime.operators.rank import Deduplicate
+
+        op = Deduplicate(
+            _key_fn(node.keys),
+            "last" if node.keep_last else "first",
+            node.time_index,
+            node.rowtime,
             generate_update_before="-U" in node.changelog,
             batch=self.ctx.batch,
         )
