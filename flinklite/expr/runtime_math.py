@@ -92,6 +92,8 @@ def decimal_fitter(precision: int, scale: int) -> Callable[[Decimal], Decimal | 
 
     def fit(value: Decimal) -> Decimal | None:
         q = value.quantize(exponent, ROUND_HALF_UP, EXACT)
+        if not q:
+            return q.copy_abs()  # BigDecimal has no negative zero
         return None if abs(q) >= limit else q
 
     return fit
@@ -137,7 +139,8 @@ def rounder(root: str, mode: str, result_scale: int | None) -> Callable[..., Any
 
         def round_dec(value: Decimal, digits: int = 0) -> Decimal:
             out = _round_decimal(value, digits, mode)
-            return out if digits >= 0 else out.quantize(Decimal(1), mode, EXACT)
+            out = out if digits >= 0 else out.quantize(Decimal(1), mode, EXACT)
+            return out.copy_abs() if not out else out  # BigDecimal has no negative zero
 
         return round_dec
     if root in (T.DOUBLE, T.FLOAT):

@@ -197,11 +197,19 @@ def parse_cast_timestamp(text: str) -> int | None:
 
 
 def truncate_precision(nanos: int, precision: int) -> int:
-    """Drop the fraction digits beyond `precision` (Flink truncates, it does not round)."""
+    """Drop the fraction digits beyond `precision` (Flink truncates, it does not round).
+
+    Below milliseconds the nano-of-millisecond part is dropped (a floor); to seconds or tenths
+    Flink divides the epoch milliseconds in Java, which truncates toward zero, so a time
+    before 1970 moves up: 1969-07-20 20:17:40.5 becomes 20:17:41."""
     if precision >= 9:
         return nanos
-    unit = 10 ** (9 - precision)
-    return nanos - nanos % unit
+    if precision >= 3 or nanos >= 0:
+        unit = 10 ** (9 - precision)
+        return nanos - nanos % unit
+    ms = nanos // NANOS_PER_MILLI
+    unit = 10 ** (3 - precision)
+    return -((-ms) // unit * unit) * NANOS_PER_MILLI
 
 
 def to_datetime(nanos: int) -> dt.datetime:
@@ -514,8 +522,38 @@ def extractor(unit: str, root: str, tz: dt.tzinfo) -> Callable[[int], int]:
     if unit == "EPOCH":
         return lambda v: v // NANOS_PER_SECOND
     if unit in _TIME_UNITS:
-        return lambda v: _field_of_time(unit, local(v) % NANOS_PER_DAY)
-    return lambda v: _field_of_date(unit, local(v) // NANOS_PER_DAY)
+
+        def time_field(v: int) -> int:
+            v = local(v)
+            if v < 0:
+                return _java_time_field(unit, v)
+            return _field_of_time(unit, v % NANOS_PER_DAY)
+
+        return time_field
+
+    def date_field(v: int) -> int:
+        v = local(v)
+        if v < 0:  # Java's division truncates toward zero: before 1970 the day is one later
+            return _field_of_date(unit, -(-(v // NANOS_PER_MILLI) // MILLIS_PER_DAY))
+        return _field_of_date(unit, v // NANOS_PER_DAY)
+
+    return date_field
+
+
+def _java_time_field(unit: str, v: int) -> int:
+    """EXTRACT of a time field from a timestamp before 1970, as Flink computes it: the epoch
+    milliseconds' remainder by a day keeps its sign (Java's %), so hours go negative."""
+    ms = v // NANOS_PER_MILLI
+    tod = ms - int(ms / MILLIS_PER_DAY) * MILLIS_PER_DAY
+    if unit == "HOUR":
+        return int(tod / 3_600_000)
+    if unit == "MINUTE":
+        return int((tod - int(tod / 3_600_000) * 3_600_000) / 60_000)
+    if unit == "SECOND":
+        return int((tod - int(tod / 60_000) * 60_000) / 1000)
+    if unit == "MILLISECOND":
+        return tod - int(tod / 1000) * 1000
+    return _field_of_time(unit, v % NANOS_PER_DAY)
 
 
 # --- FLOOR / CEIL to a unit ------------------------------------------------------------------------
