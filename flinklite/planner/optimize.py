@@ -302,6 +302,8 @@ class Planner:
         group_src = {source_of(k) for k in rel.group}
         if width not in group_src or width + 1 not in group_src:
             return None
+        if _tvf_kind(tvf) == "SESSION":
+            return self._session_tvf_aggregate(rel, tvf, source_of)
         child = self.visit(tvf)
         if isinstance(project, L.Project):
             child = self._make_calc(project.fields, child, project.exprs, None)
@@ -315,6 +317,63 @@ class Planner:
         return P.WindowAggregate(
             rel.fields, exchange, rel.group, spec, rel.aggregates, (), legacy=False
         )
+
+    def _session_tvf_aggregate(self, rel: L.Aggregate, tvf: L.TableFunctionScan, source_of):
+        """Sessions merge, so rows cannot carry their window: the aggregate assigns sessions
+        itself from the time column (keyed by the other group keys), then the logical layout
+        is restored with window_start / window_end from the fired session."""
+        _check_session_aggregates("SESSION", rel.aggregates)
+        width = len(tvf.operands[0].fields)
+        spec = _tvf_spec(tvf, "SESSION")
+        child = self.visit(tvf.operands[0])
+        project = rel.input
+        exprs = (
+            list(project.exprs)
+            if isinstance(project, L.Project)
+            else [InputRef(f.type, i) for i, f in enumerate(tvf.fields)]
+        )
+        fields = list(project.fields if isinstance(project, L.Project) else tvf.fields)
+        time_field = tvf.operands[0].fields[spec.time_index]
+        ts3 = T.timestamp(3, False)
+        for i, e in enumerate(exprs):
+            if any(j >= width for j in input_indices(e)):
+                # window columns are filled in after the aggregate; a placeholder meanwhile
+                exprs[i] = Literal(ts3, 0)
+                fields[i] = RowField(fields[i].name, ts3)
+        exprs.append(InputRef(time_field.type, spec.time_index))
+        fields.append(RowField("$time", time_field.type))
+        calc = self._make_calc(tuple(fields), child, tuple(exprs), None)
+        windows = {k for k in rel.group if (source_of(k) or 0) >= width}
+        keys = tuple(k for k in rel.group if k not in windows)
+        spec = dataclasses.replace(spec, time_index=len(exprs) - 1)
+        agg_fields = (
+            tuple(calc.fields[k] for k in keys)
+            + rel.fields[len(rel.group) :]
+            + (RowField("w$start", ts3), RowField("w$end", ts3))
+        )
+        agg = P.WindowAggregate(
+            agg_fields,
+            P.Exchange(calc.fields, calc, keys),
+            keys,
+            spec,
+            rel.aggregates,
+            ("start", "end"),
+            legacy=False,
+        )
+        n_keys, n_aggs = len(keys), len(rel.aggregates)
+        restore: list[Rex] = []
+        for k in rel.group:
+            src = source_of(k)
+            if src == width:
+                restore.append(InputRef(ts3, n_keys + n_aggs))
+            elif src == width + 1:
+                restore.append(InputRef(ts3, n_keys + n_aggs + 1))
+            else:
+                restore.append(InputRef(agg_fields[keys.index(k)].type, keys.index(k)))
+        restore += [
+            InputRef(f.type, n_keys + i) for i, f in enumerate(rel.fields[len(rel.group) :])
+        ]
+        return P.Calc(rel.fields, agg, tuple(restore))
 
     def _TableFunctionScan(self, rel: L.TableFunctionScan) -> P.PhysNode:
         kind = _tvf_kind(rel)
@@ -364,6 +423,18 @@ class Planner:
                 mode = updating(child.changelog)
             node = P.Deduplicate(
                 child.fields, exchange, partition, order[0][0], keep_last, rowtime, changelog=mode
+            )
+        elif (end_index := _window_end_partition(child, partition)) is not None:
+            node = P.Rank(
+                child.fields + ((project.fields[slot],) if output_rank else ()),
+                exchange,
+                partition,
+                order,
+                start,
+                end,
+                over.op,
+                output_rank,
+                window_end_index=end_index,
             )
         else:
             node = P.Rank(
@@ -550,6 +621,28 @@ def _bounded(validated) -> bool:
     if ident == "flinklite-generator":
         return validated.options.get("number-of-rows") is not None
     return True
+
+
+def _window_end_partition(node: P.PhysNode, partition: tuple[int, ...]) -> int | None:
+    """The partition key that is the window end of a window aggregate below `node` (so the
+    Top-N is a Window Top-N), traced through Calcs; None otherwise."""
+    for index in partition:
+        n, i = node, index
+        while True:
+            if isinstance(n, P.Exchange):
+                n = n.input
+            elif isinstance(n, P.Calc):
+                e = n.projection[i] if n.projection is not None else InputRef(n.fields[i].type, i)
+                if not isinstance(e, InputRef):
+                    break
+                n, i = n.input, e.index
+            elif isinstance(n, P.WindowAggregate) and n.window.start_index is not None:
+                if i < len(n.keys) and n.keys[i] == n.window.time_index:
+                    return index
+                break
+            else:
+                break
+    return None
 
 
 def _check_session_aggregates(kind: str, aggregates) -> None:

@@ -316,8 +316,11 @@ class Rank(Single):
     rank_end: int
     function: str = "ROW_NUMBER"
     output_rank: bool = False
+    window_end_index: int | None = None  # a Window Top-N: emitted once per window
 
-    name = "Rank"
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return "Rank" if self.window_end_index is None else "WindowRank"
 
     def attributes(self) -> list[tuple[str, str]]:
         names = self.input.names

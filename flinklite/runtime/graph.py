@@ -214,6 +214,18 @@ class GraphBuilder:
     def _Rank(self, node: P.Rank, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Rank
 
+        if node.window_end_index is not None:
+            from flinklite.runtime.operators.window_rank import WindowRank
+
+            op = WindowRank(
+                _key_fn(node.partition),
+                _sort_fields(node.order),
+                node.rank_start,
+                node.rank_end,
+                node.window_end_index,
+                output_rank_number=node.output_rank,
+            )
+            return self._op(op, out, node)
         if not node.partition and not node.order:
             return self._limit(node.rank_start - 1, node.rank_end - node.rank_start + 1, node, out)
         op = Rank(
