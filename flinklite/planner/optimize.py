@@ -231,12 +231,8 @@ class Planner:
         exprs[slot] = time_rex
         fields = list(project.fields)
         fields[slot] = RowField(fields[slot].name, time_rex.type)
+        # Flink 2.3 accepts updating input here: retractions leave a window before it fires.
         child = self._calc(tuple(fields), project.input, tuple(exprs), None)
-        if not child.insert_only:
-            raise ValidationError(
-                "Group Window Aggregate doesn't support consuming update and delete changes "
-                f"which is produced by node {_describe(child)}"
-            )
         sizes = [_interval_ms(o) for o in call.operands[1:]]
         kind = WINDOW_KEYS[call.op]
         rowtime = time_rex.type.time_attribute != "PROCTIME"

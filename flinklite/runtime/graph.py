@@ -160,7 +160,9 @@ class GraphBuilder:
 
         w = node.window
         spec = windows.WindowSpec(w.kind, w.size_ms, w.slide_ms, w.gap_ms, w.offset_ms)
-        aggs = compile_aggregates(node.aggregates, node.input.fields, retraction=False)
+        aggs = compile_aggregates(
+            node.aggregates, node.input.fields, retraction=not node.input.insert_only
+        )
         time_type = node.input.fields[w.time_index].type
         cls = GroupWindowAggregate if node.legacy else WindowAggregate
         op = cls(
