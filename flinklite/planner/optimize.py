@@ -490,9 +490,20 @@ class Planner:
         )
 
     def _SetOp(self, rel: L.SetOp) -> P.PhysNode:
-        if rel.kind != "Union":
-            raise UnsupportedError(f"{rel.kind.upper()} is not supported by flinklite's engine yet")
         children = tuple(self.visit(o) for o in rel.operands)
+        if rel.kind != "Union":
+            node: P.PhysNode = children[0]
+            keys = tuple(range(len(rel.fields)))
+            for right in children[1:]:
+                node = P.SetOp(
+                    rel.fields,
+                    P.Exchange(node.fields, node, keys, changelog=node.changelog),
+                    P.Exchange(right.fields, right, keys, changelog=right.changelog),
+                    "intersect" if rel.kind == "Intersect" else "except",
+                    rel.all,
+                    changelog=P.INSERT_ONLY if self.batch else ("+I", "-D"),
+                )
+            return node
         union = P.Union(
             rel.fields, children, changelog=merge_changelogs(*(c.changelog for c in children))
         )

@@ -475,6 +475,27 @@ class Union(PhysNode):
         return [("all", "true"), ("union", ", ".join(self.names))]
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class SetOp(PhysNode):
+    """INTERSECT / EXCEPT [ALL] of two inputs, by whole rows."""
+
+    left: PhysNode
+    right: PhysNode
+    kind: str  # 'intersect' or 'except'
+    all: bool
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return "Intersect" if self.kind == "intersect" else "Minus"
+
+    @property
+    def inputs(self) -> tuple[PhysNode, ...]:
+        return (self.left, self.right)
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [("all", "true" if self.all else "false"), ("select", ", ".join(self.names))]
+
+
 # ---------------------------------------------------------------------------------------------
 # Sinks
 

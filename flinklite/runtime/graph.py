@@ -294,6 +294,20 @@ class GraphBuilder:
 
         self._op(SinkUpsertMaterializer(_key_fn(node.key), len(node.fields)), out, node)
 
+    def _SetOp(self, node: P.SetOp, out: Stage) -> None:
+        from flinklite.runtime.operators.setop import SetOp
+
+        op = SetOp(node.kind, node.all)
+        if self.ctx.batch:
+            final = basic.FinalRows()
+            final.out = out
+            self.stages.append(final)
+            out = final
+        op.out = out
+        self.stages.append(op)
+        self.connect(node.left, op.side(0))
+        self.connect(node.right, op.side(1))
+
     def _Match(self, node: P.Match, out: Stage) -> None:
         raise UnsupportedError(
             "MATCH_RECOGNIZE is validated and explained, but flinklite's pattern engine does not "
