@@ -12,6 +12,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import (
+    AggregateCall,
     Call,
     InputRef,
     Literal,
@@ -388,8 +389,13 @@ class Planner:
 
     def _over(self, project: L.Project, filt: L.Filter | None) -> P.PhysNode:
         overs = [(i, e) for i, e in enumerate(project.exprs) if isinstance(e, OverCall)]
-        if len(overs) != 1 or overs[0][1].op not in ("ROW_NUMBER", "RANK", "DENSE_RANK"):
-            raise UnsupportedError("OVER aggregates are not supported by flinklite's engine yet")
+        if not any(e.op in RANKING for _, e in overs):
+            node = self._over_aggregate(project)
+            return (
+                node if filt is None else self._make_calc(node.fields, node, None, filt.condition)
+            )
+        if len(overs) != 1:
+            raise UnsupportedError("ROW_NUMBER() with other OVER functions is not supported yet")
         slot, over = overs[0]
         if over.op != "ROW_NUMBER" and not self.batch:
             raise UnsupportedError(f"{over.op}() on streaming table is not supported currently")
@@ -447,6 +453,69 @@ class Planner:
         rank_ref = InputRef(rank_type, len(child.fields)) if output_rank else Literal(rank_type, 0)
         exprs = tuple(rank_ref if i == slot else e for i, e in enumerate(project.exprs))
         return self._make_calc(project.fields, node, exprs, None)
+
+    def _over_aggregate(self, project: L.Project) -> P.PhysNode:
+        """Aggregates over windows: one OverAggregate per distinct window, each appending its
+        values to the row; the projection then picks them up."""
+        child = self.visit(project.input)
+        if not child.insert_only:
+            raise ValidationError(
+                "OverAggregate doesn't support consuming update and delete changes which is "
+                f"produced by node {_describe(child)}"
+            )
+        exprs = list(project.exprs)
+        fields = list(child.fields)
+        pre: list[Rex] = [InputRef(f.type, i) for i, f in enumerate(child.fields)]
+        windows: dict[tuple, list[tuple[int, OverCall]]] = {}
+        for i, e in enumerate(exprs):
+            if isinstance(e, OverCall):
+                window = (e.partition_keys, e.order_keys, e.frame_units, e.lower, e.upper)
+                windows.setdefault(window, []).append((i, e))
+            elif contains_over(e):
+                raise UnsupportedError(
+                    "an expression around an OVER aggregate is not supported yet"
+                )
+        calls: list[tuple[tuple, list[tuple[int, AggregateCall]]]] = []
+        for window, members in windows.items():
+            agg_calls = []
+            for i, over in members:
+                args = []
+                for a in over.operands:
+                    if not isinstance(a, InputRef):
+                        pre.append(a)
+                        fields.append(RowField(f"$f{len(fields)}", a.type))
+                        a = InputRef(a.type, len(pre) - 1)
+                    args.append(a)
+                call = AggregateCall(over.op, tuple(args), over.type, f"w$o{i}", over.distinct)
+                agg_calls.append((i, call))
+            calls.append((window, agg_calls))
+        node: P.PhysNode = self._make_calc(tuple(fields), child, tuple(pre), None)
+        replaced: dict[int, Rex] = {}
+        for (partition, order, units, lower, _upper), agg_calls in calls:
+            if not order or not all(isinstance(k, InputRef) for k, _, _ in order):
+                raise UnsupportedError("OVER windows need an ORDER BY on a column")
+            time_ref = order[0][0]
+            time_type = node.fields[time_ref.index].type
+            if not self.batch and (len(order) != 1 or not time_type.time_attribute or order[0][1]):
+                raise ValidationError(
+                    "OVER windows' ordering in stream mode must be defined on a time attribute."
+                )
+            frame = _over_frame(units, lower)
+            out_fields = node.fields + tuple(RowField(f"w$o{i}", c.type) for i, c in agg_calls)
+            width = len(node.fields)
+            node = P.OverAggregate(
+                out_fields,
+                P.Exchange(node.fields, node, tuple(k.index for k in partition)),
+                tuple(k.index for k in partition),
+                time_ref.index,
+                frame,
+                tuple(c for _, c in agg_calls),
+                time_type.time_attribute != "PROCTIME",
+            )
+            for j, (i, c) in enumerate(agg_calls):
+                replaced[i] = InputRef(c.type, width + j)
+        final = tuple(replaced.get(i, e) for i, e in enumerate(exprs))
+        return self._make_calc(project.fields, node, final, None)
 
     # --- joins and set operations ----------------------------------------------------------
 
@@ -628,6 +697,26 @@ def _bounded(validated) -> bool:
     if ident == "flinklite-generator":
         return validated.options.get("number-of-rows") is not None
     return True
+
+
+RANKING = ("ROW_NUMBER", "RANK", "DENSE_RANK")
+
+
+def _over_frame(units: str | None, lower) -> tuple[str, int | None]:
+    """(units, preceding) for the operator: n rows or an interval in ms; None is UNBOUNDED.
+    Without a frame, ORDER BY means RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW."""
+    if units is None or lower is None or lower.kind == "UNBOUNDED PRECEDING":
+        return (units or "RANGE", None)
+    if lower.kind == "CURRENT ROW":
+        return (units, 0)
+    if lower.kind != "PRECEDING" or lower.offset is None:
+        raise UnsupportedError(f"OVER frames starting at {lower} are not supported yet")
+    value = lower.offset
+    if isinstance(value, Call) and value.op == "CAST":
+        value = value.operands[0]
+    if not isinstance(value, Literal) or not isinstance(value.value, int):
+        raise UnsupportedError("OVER frame bounds must be constants")
+    return (units, value.value)
 
 
 def _window_end_partition(node: P.PhysNode, partition: tuple[int, ...]) -> int | None:

@@ -336,6 +336,41 @@ class Rank(Single):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class OverAggregate(Single):
+    """Aggregates over a window of each row's partition, ordered by time; `frame` is
+    (units, preceding) with preceding None for UNBOUNDED (rows or ms)."""
+
+    partition: tuple[int, ...]
+    time_index: int
+    frame: tuple[str, int | None]
+    aggregates: tuple[AggregateCall, ...]
+    rowtime: bool = True
+
+    name = "OverAggregate"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        units, preceding = self.frame
+        low = "UNBOUNDED PRECEDING" if preceding is None else f"{preceding} PRECEDING"
+        width = len(names)
+        return [
+            ("partitionBy", ", ".join(names[k] for k in self.partition)),
+            ("orderBy", f"{names[self.time_index]} ASC"),
+            ("window", f"{units} BETWEEN {low} AND CURRENT ROW"),
+            (
+                "select",
+                ", ".join(
+                    names
+                    + [
+                        f"{agg_text(a, names)} AS {self.names[width + i]}"
+                        for i, a in enumerate(self.aggregates)
+                    ]
+                ),
+            ),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Deduplicate(Single):
     """ROW_NUMBER() = 1 ordered by a time attribute: the first or last row per key."""
 

@@ -243,6 +243,21 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    def _OverAggregate(self, node: P.OverAggregate, out: Stage) -> None:
+        from flinklite.expr.aggregates import compile_aggregates
+        from flinklite.runtime.operators.over_aggregate import OverAggregate
+
+        aggs = compile_aggregates(node.aggregates, node.input.fields)
+        op = OverAggregate(
+            _key_fn(node.partition),
+            node.time_index,
+            aggs,
+            node.frame,
+            rowtime=node.rowtime,
+            batch=self.ctx.batch,
+        )
+        self._op(op, out, node)
+
     def _Deduplicate(self, node: P.Deduplicate, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Deduplicate
 
