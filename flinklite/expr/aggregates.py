@@ -110,13 +110,20 @@ class _Builder:
 
     # --- one call ----------------------------------------------------------------------------
 
-    def add(self, call: AggregateCall) -> None:
+    def add(self, call: AggregateCall, ignore_retract: bool = False) -> None:
         name = call.name.upper()
         build = getattr(self, "_" + name.lstrip("$"), None)
         if build is None:
             raise UnsupportedError(f"Aggregate function {call.name} is not supported")
         args = [self.arg(a) for a in call.args]
-        parts: _Parts = build(call, args)
+        if ignore_retract:
+            # Flink's monotonic-input case: the insert-only form, and retractions pass by.
+            retraction, self.retraction = self.retraction, False
+            parts: _Parts = build(call, args)
+            self.retraction = retraction
+            parts = _Parts(parts.accumulate, ["pass"], parts.merge, parts.value, parts.guard)
+        else:
+            parts = build(call, args)
         accumulate, retract, merge = parts.accumulate, parts.retract, parts.merge
         if call.distinct and args:
             accumulate, retract, merge = self._distinct(args, parts)
@@ -544,10 +551,15 @@ def compile_aggregates(
     input_fields: Sequence[RowField] = (),
     *,
     retraction: bool = True,
+    ignore_retract: Sequence[bool] = (),
 ) -> AggsHandle:
     """One handle for `calls` over rows of `input_fields`; `retraction=False` builds the cheaper
-    insert-only forms of MIN, MAX, FIRST_VALUE and LAST_VALUE (their retract then fails)."""
+    insert-only forms of MIN, MAX, FIRST_VALUE and LAST_VALUE (their retract then fails).
+
+    `ignore_retract[i]` marks a call whose retractions Flink skips: MAX over an increasing or
+    MIN over a decreasing input column (a COUNT from an insert-only aggregate, say). Flink then
+    uses MaxAggFunction, so the value stays where it was until a larger one arrives."""
     builder = _Builder(input_fields, retraction)
-    for call in calls:
-        builder.add(call)
+    for i, call in enumerate(calls):
+        builder.add(call, i < len(ignore_retract) and ignore_retract[i])
     return builder.build(calls)

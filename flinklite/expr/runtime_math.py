@@ -148,7 +148,8 @@ def rounder(root: str, mode: str, result_scale: int | None) -> Callable[..., Any
         def round_float(value: float, digits: int = 0) -> float:
             if value != value or value in (math.inf, -math.inf):
                 return value
-            out = float(_round_decimal(Decimal(repr(value)), digits, mode))
+            # via BigDecimal, which has no negative zero: ROUND(-1e-5, 0) is 0.0
+            out = float(_round_decimal(Decimal(repr(value)), digits, mode)) + 0.0
             return to_float32(out) if root == T.FLOAT else out
 
         return round_float

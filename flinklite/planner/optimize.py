@@ -25,6 +25,7 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
+from flinklite.planner.monotonicity import monotonicity, retract_not_needed
 from flinklite.runtime.connector import ScanSpec
 
 KIND_SHORT = {"INSERT": "+I", "UPDATE_BEFORE": "-U", "UPDATE_AFTER": "+U", "DELETE": "-D"}
@@ -208,8 +209,18 @@ class Planner:
         child = self.visit(rel.input)
         exchange = P.Exchange(child.fields, child, rel.group, changelog=child.changelog)
         mode = P.INSERT_ONLY if self.batch else updating(child.changelog)
+        ignore: tuple[bool, ...] = ()
+        if not child.insert_only:
+            moves = monotonicity(child)
+            ignore = tuple(retract_not_needed(a, moves) for a in rel.aggregates)
         return P.GroupAggregate(
-            rel.fields, exchange, rel.group, rel.aggregates, batch=self.batch, changelog=mode
+            rel.fields,
+            exchange,
+            rel.group,
+            rel.aggregates,
+            batch=self.batch,
+            ignore_retract=ignore,
+            changelog=mode,
         )
 
     def _window_key(self, rel: L.Aggregate) -> tuple[int, Call] | None:

@@ -205,6 +205,10 @@ class Exchange(Single):
 
     name = "Exchange"
 
+    def __post_init__(self) -> None:
+        # Redistribution changes no row: the changelog is always the input's.
+        object.__setattr__(self, "changelog", self.input.changelog)
+
     def attributes(self) -> list[tuple[str, str]]:
         if not self.keys:
             return [("distribution", "single")]
@@ -218,6 +222,7 @@ class GroupAggregate(Single):
     aggregates: tuple[AggregateCall, ...]
     generate_update_before: bool = True
     batch: bool = False
+    ignore_retract: tuple[bool, ...] = ()  # per aggregate: see planner.monotonicity
 
     @property
     def name(self) -> str:  # type: ignore[override]

@@ -140,7 +140,10 @@ class GraphBuilder:
 
         # Insert-only input lets Flink pick accumulators without retraction support (cheaper).
         aggs = compile_aggregates(
-            node.aggregates, node.input.fields, retraction=not node.input.insert_only
+            node.aggregates,
+            node.input.fields,
+            retraction=not node.input.insert_only,
+            ignore_retract=node.ignore_retract,
         )
         op = GroupAggregate(
             node.keys,

@@ -1,0 +1,22 @@
+-- Aggregates with FILTER (WHERE ...).
+-- compare: raw
+
+CREATE TABLE SalesRecordTable (
+  invoice_id STRING,
+  user_id STRING,
+  product_id STRING,
+  quantity STRING,
+  unit_cost STRING,
+  purchase_time TIMESTAMP(3),
+  WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/tutorial_sales.csv',
+  'format' = 'csv'
+);
+
+SELECT user_id,
+       COUNT(*) FILTER (WHERE CAST(quantity AS INT) > 1) AS multi,
+       SUM(CAST(quantity AS INT)) FILTER (WHERE CAST(quantity AS INT) >= 10) AS big_total
+FROM SalesRecordTable
+GROUP BY user_id;

@@ -1,0 +1,19 @@
+-- A global aggregate (no GROUP BY) updates one row.
+-- compare: raw
+
+CREATE TABLE SalesRecordTable (
+  invoice_id STRING,
+  user_id STRING,
+  product_id STRING,
+  quantity STRING,
+  unit_cost STRING,
+  purchase_time TIMESTAMP(3),
+  WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/tutorial_sales.csv',
+  'format' = 'csv'
+);
+
+SELECT COUNT(*) AS n, SUM(CAST(quantity AS INT)) AS total, MAX(purchase_time) AS last_sale
+FROM SalesRecordTable;

@@ -1,0 +1,21 @@
+-- Batch mode: ORDER BY ... DESC NULLS LAST.
+-- compare: raw
+
+SET 'execution.runtime-mode' = 'batch';
+
+CREATE TABLE Events (
+  id INT,
+  grp STRING,
+  v INT,
+  d DOUBLE,
+  price DECIMAL(10, 2),
+  flag BOOLEAN,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/events.jsonl',
+  'format' = 'json'
+);
+
+SELECT id, d FROM Events ORDER BY d DESC NULLS LAST, id;

@@ -1,0 +1,28 @@
+-- Batch mode: UNION ALL.
+-- compare: multiset
+
+SET 'execution.runtime-mode' = 'batch';
+
+CREATE TABLE Orders (
+  order_id INT,
+  customer_id INT,
+  amount DECIMAL(10, 2),
+  order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/orders.csv',
+  'format' = 'csv'
+);
+
+CREATE TABLE Customers (
+  customer_id INT,
+  name STRING,
+  country STRING
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/customers.csv',
+  'format' = 'csv'
+);
+
+SELECT customer_id FROM Orders UNION ALL SELECT customer_id FROM Customers;

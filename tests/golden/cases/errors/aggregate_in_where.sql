@@ -1,0 +1,17 @@
+-- An aggregate in WHERE is rejected.
+-- error: Aggregate
+-- flink: org.apache.calcite.sql.validate.SqlValidatorException: Aggregate expression is illegal in WHERE clause
+
+CREATE TABLE Orders (
+  order_id INT,
+  customer_id INT,
+  amount DECIMAL(10, 2),
+  order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/orders.csv',
+  'format' = 'csv'
+);
+
+SELECT order_id FROM Orders WHERE COUNT(*) > 1;

@@ -1,0 +1,26 @@
+-- Oracle example (c): regular join of the stream with its per-user running average.
+-- compare: fold
+
+CREATE TABLE Sales (
+  invoice_id STRING,
+  user_id STRING,
+  product_id STRING,
+  quantity STRING,
+  unit_cost STRING,
+  purchase_time TIMESTAMP(3),
+  WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/sales_small.csv',
+  'format' = 'csv'
+);
+
+SELECT sales.*, user_average.avg_quantity
+FROM Sales sales
+JOIN (
+  SELECT user_id, AVG(CAST(quantity AS INT)) AS avg_quantity
+  FROM Sales
+  GROUP BY user_id
+) user_average
+ON sales.user_id = user_average.user_id
+WHERE sales.quantity > (user_average.avg_quantity * 3);

@@ -1,0 +1,16 @@
+-- Streaming ORDER BY a non-time column with LIMIT is a Top-N: an updating result.
+-- compare: raw
+
+CREATE TABLE Orders (
+  order_id INT,
+  customer_id INT,
+  amount DECIMAL(10, 2),
+  order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/orders.csv',
+  'format' = 'csv'
+);
+
+SELECT order_id, amount FROM Orders ORDER BY amount DESC LIMIT 3;

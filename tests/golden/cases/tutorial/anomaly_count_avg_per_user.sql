@@ -1,0 +1,23 @@
+-- Anomaly detection A4: AVG over INT is an INT, truncated.
+-- compare: raw
+
+CREATE TABLE SalesRecordTable (
+  invoice_id STRING,
+  user_id STRING,
+  product_id STRING,
+  quantity STRING,
+  unit_cost STRING,
+  purchase_time TIMESTAMP(3),
+  WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/tutorial_sales.csv',
+  'format' = 'csv'
+);
+
+SELECT
+     user_id,
+     COUNT(user_id) AS total_sales_count,
+     AVG(CAST(quantity AS INT)) AS avg_quantity
+FROM SalesRecordTable
+GROUP BY user_id;
