@@ -461,7 +461,33 @@ def cast_type(
             f"to type {calcite_name(dst)}",
             pos=pos,
         )
+    refused = refused_cast(src, dst)
+    if refused is not None:
+        raise ValidationError(refused, pos=pos)
     return dst.with_nullable(True if try_ else src.nullable)
+
+
+def refused_cast(src: DataType, dst: DataType) -> str | None:
+    """Casts the type system allows but Flink's code generator refuses (its cast rules), with
+    Flink's message: numbers to and from timestamps."""
+    if src.is_numeric and dst.root == T.TIMESTAMP:
+        return (
+            "The cast from NUMERIC type to TIMESTAMP type is not allowed. It's recommended to use "
+            "TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead, note the numeric is in seconds."
+        )
+    if src.is_numeric and dst.root == T.TIMESTAMP_LTZ:
+        return (
+            "The cast from NUMERIC type to TIMESTAMP_LTZ type is not allowed. It's recommended to "
+            "use TO_TIMESTAMP_LTZ(numeric_col, precision) instead."
+        )
+    if src.root == T.TIMESTAMP and dst.is_numeric:
+        return (
+            "The cast from TIMESTAMP type to NUMERIC type is not allowed. It's recommended to use "
+            "UNIX_TIMESTAMP(CAST(timestamp_col AS STRING)) instead."
+        )
+    if src.root == T.TIMESTAMP_LTZ and dst.is_numeric:
+        return "The cast from TIMESTAMP_LTZ type to NUMERIC type is not allowed."
+    return None
 
 
 # --- INSERT INTO -------------------------------------------------------------------------------------

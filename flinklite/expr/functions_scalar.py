@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
-from flinklite.errors import ValidationError
+from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr import coercion
 from flinklite.expr.functions_core import (
     CallContext,
@@ -63,6 +63,26 @@ def round_decimal(precision: int, scale: int, digits: int) -> tuple[int, int]:
     if digits < 0:
         return min(38, 1 + precision - scale), 0
     return min(38, 1 + precision - scale + digits), digits
+
+
+def _abs(args: list[DataType], ctx: CallContext) -> DataType:
+    # The type system takes an interval; Flink's code generator has no ABS for it.
+    if args[0].root in (T.INTERVAL_DAY_TIME, T.INTERVAL_YEAR_MONTH):
+        raise UnsupportedError(
+            f"Unsupported call: ABS({args[0].summary()})\nIf you think this function should be "
+            "supported, you can create an issue and start a discussion for it.",
+            pos=ctx.pos,
+        )
+    return first_arg()(args, ctx)
+
+
+def _timestampdiff(args: list[DataType], ctx: CallContext) -> DataType:
+    kinds = {a.root for a in args[1:]}
+    if T.TIMESTAMP_LTZ in kinds and len(kinds) > 1:
+        raise UnsupportedError(
+            "TIMESTAMP_LTZ only supports diff between the same type.", pos=ctx.pos
+        )
+    return fixed(INT)(args, ctx)
 
 
 def _round(args: list[DataType], ctx: CallContext) -> DataType:
@@ -221,7 +241,7 @@ _DOUBLE_OF_NUMBER = [
 ]  # fmt: skip
 
 NUMERIC_FUNCTIONS = [
-    scalar("ABS", [N1, ("DATETIME_INTERVAL",)], first_arg()),
+    scalar("ABS", [N1, ("DATETIME_INTERVAL",)], _abs),
     scalar("SIGN", [N1], first_arg()),
     scalar("ROUND", [("NUMERIC", "INTEGER"), N1], _round),
     scalar("TRUNCATE", [("NUMERIC", "INTEGER"), N1], _round),
@@ -264,7 +284,7 @@ TIME_FUNCTIONS = [
     scalar("UNIX_TIMESTAMP", [(), C1, C2], fixed(BIGINT)),
     scalar("FROM_UNIXTIME", [("INTEGER",), ("INTEGER", "CHARACTER")], fixed(S)),
     scalar("TIMESTAMPADD", [("TIME_UNIT", "INTEGER", "DATETIME")], _timestampadd),
-    scalar("TIMESTAMPDIFF", [("TIME_UNIT", "DATETIME", "DATETIME")], fixed(INT)),
+    scalar("TIMESTAMPDIFF", [("TIME_UNIT", "DATETIME", "DATETIME")], _timestampdiff),
     scalar(
         "EXTRACT", [("TIME_UNIT", "DATETIME"), ("TIME_UNIT", "DATETIME_INTERVAL")], fixed(BIGINT)
     ),

@@ -234,6 +234,9 @@ class ExpressionBinder:
                 f"to type {target.serializable()}",
                 pos=e.pos,
             )
+        refused = coercion.refused_cast(operand.type, target)
+        if refused is not None:
+            raise ValidationError(refused, pos=e.pos)
         if e.try_:
             return Call(target.with_nullable(True), "TRY_CAST", (operand,))
         if operand.type.nullable:
