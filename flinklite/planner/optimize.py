@@ -437,7 +437,11 @@ class Planner:
             node = P.Deduplicate(
                 child.fields, exchange, partition, order[0][0], keep_last, rowtime, changelog=mode
             )
-        elif (end_index := _window_end_partition(child, partition)) is not None:
+        else:
+            # After a window aggregate partitioned by window end: a Window Top-N, final once
+            # per window (insert-only); otherwise updates as rows enter and leave the top.
+            end_index = _window_end_partition(child, partition)
+            windowed = end_index is not None or self.batch
             node = P.Rank(
                 child.fields + ((project.fields[slot],) if output_rank else ()),
                 exchange,
@@ -448,18 +452,7 @@ class Planner:
                 over.op,
                 output_rank,
                 window_end_index=end_index,
-            )
-        else:
-            node = P.Rank(
-                child.fields + ((project.fields[slot],) if output_rank else ()),
-                exchange,
-                partition,
-                order,
-                start,
-                end,
-                over.op,
-                output_rank,
-                changelog=updating(child.changelog) if not self.batch else P.INSERT_ONLY,
+                changelog=P.INSERT_ONLY if windowed else updating(child.changelog),
             )
         rank_ref = InputRef(rank_type, len(child.fields)) if output_rank else Literal(rank_type, 0)
         exprs = tuple(rank_ref if i == slot else e for i, e in enumerate(project.exprs))

@@ -82,6 +82,16 @@ class GraphBuilder:
         for child in node.inputs:
             self.connect(child, op)
 
+    def _final_rows_in_batch(self, out: Stage) -> Stage:
+        """In batch mode, a stage before `out` that passes on only the final rows (for
+        operators that refine their output as input arrives: outer joins, set operations)."""
+        if not self.ctx.batch:
+            return out
+        final = basic.FinalRows()
+        final.out = out
+        self.stages.append(final)
+        return final
+
     def _Exchange(self, node: P.Exchange, out: Stage) -> None:
         self.connect(node.input, out)  # one task: redistribution is a no-op
 
@@ -206,11 +216,8 @@ class GraphBuilder:
             len(node.right.fields),
             batch=self.ctx.batch,
         )
-        if self.ctx.batch and node.kind != "inner":
-            final = basic.FinalRows()
-            final.out = out
-            self.stages.append(final)
-            out = final
+        if node.kind != "inner":
+            out = self._final_rows_in_batch(out)
         op.out = out
         self.stages.append(op)
         self.connect(node.left, op.side(0))
@@ -316,11 +323,7 @@ class GraphBuilder:
         from flinklite.runtime.operators.setop import SetOp
 
         op = SetOp(node.kind, node.all)
-        if self.ctx.batch:
-            final = basic.FinalRows()
-            final.out = out
-            self.stages.append(final)
-            out = final
+        out = self._final_rows_in_batch(out)
         op.out = out
         self.stages.append(op)
         self.connect(node.left, op.side(0))
