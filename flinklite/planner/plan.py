@@ -5,6 +5,8 @@ Also renders EXPLAIN's physical sections."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from flinklite.catalog.types import RowField
 from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Literal, Rex
@@ -37,6 +39,8 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
             f"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{name}' "
             "implements the SupportsOverwrite interface."
         )
+    if "+U" in accepted and "-U" not in accepted and not root.insert_only:
+        root = _into_upsert_sink(root, tuple(c.name for c in columns), tuple(pk))
     delivered = root.changelog
     if "+U" in accepted and "-U" not in accepted:
         delivered = tuple(k for k in delivered if k != "-U")
@@ -52,6 +56,52 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
         batch=batch,
     )
     return P.Sink(root.fields, root, sink.identifier, spec, changelog=delivered)
+
+
+def _into_upsert_sink(root: P.PhysNode, names: tuple[str, ...], pk: tuple[str, ...]) -> P.PhysNode:
+    """An updating result into an upsert sink (keyed by its primary key): when the result is
+    keyed by the same columns, updates need no UPDATE_BEFORE and the producer stops making
+    them; otherwise a SinkUpsertMaterializer keeps the rows per primary key, as Flink adds."""
+    pk_index = tuple(names.index(c) for c in pk)
+    key = upsert_key(root)
+    if key is not None and pk_index and set(key) <= set(pk_index):
+        return _without_update_before(root)
+    if not pk_index:
+        return root
+    return P.SinkUpsertMaterializer(root.fields, root, pk_index, changelog=P.UPSERT)
+
+
+def upsert_key(node: P.PhysNode) -> tuple[int, ...] | None:
+    """The output fields an updating node's rows are keyed by (Flink's upsert key), if known."""
+    if isinstance(node, P.Exchange):
+        return upsert_key(node.input)
+    if isinstance(node, P.GroupAggregate):
+        return tuple(range(len(node.keys)))
+    if isinstance(node, (P.ChangelogNormalize, P.SinkUpsertMaterializer)):
+        return node.key
+    if isinstance(node, P.Deduplicate):
+        return node.keys
+    if isinstance(node, P.Calc):
+        inner = upsert_key(node.input)
+        if inner is None or node.projection is None:
+            return inner
+        where = {e.index: i for i, e in enumerate(node.projection) if isinstance(e, InputRef)}
+        if not all(k in where for k in inner):
+            return None
+        return tuple(where[k] for k in inner)
+    return None
+
+
+def _without_update_before(node: P.PhysNode) -> P.PhysNode:
+    """`node` and the pass-through operators under it, down to the one producing the updates,
+    planned to emit no UPDATE_BEFORE (the GroupAggregate's generateUpdateBefore = false)."""
+    kinds = tuple(k for k in node.changelog if k != "-U")
+    if isinstance(node, (P.Calc, P.Exchange)):
+        inner = _without_update_before(node.input)
+        return dataclasses.replace(node, input=inner, changelog=kinds)
+    if isinstance(node, (P.GroupAggregate, P.ChangelogNormalize, P.Deduplicate)):
+        return dataclasses.replace(node, changelog=kinds)
+    return node
 
 
 def _fill_missing_columns(root: P.PhysNode, given: tuple[RowField, ...], columns) -> P.PhysNode:

@@ -153,3 +153,39 @@ def test_batch_mode_rejects_an_unbounded_source(session):
 def test_insert_with_a_column_list_writes_null_into_the_others(session):
     plan = physical(explain(session, "INSERT INTO console (user_id) SELECT user_id FROM Sales"))
     assert "Calc(select=[user_id, null:BIGINT AS cnt])" in plan
+
+
+UPSERT_SINK = (
+    "CREATE TABLE per_user (user_id STRING, cnt BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) "
+    "WITH ('connector' = 'upsert-kafka', 'topic' = 't', "
+    "'properties.bootstrap.servers' = 'localhost:9092', 'key.format' = 'csv', "
+    "'value.format' = 'csv')"
+)
+
+
+def test_an_upsert_sink_keyed_like_the_aggregate_gets_no_update_before(session):
+    session.execute_statement(UPSERT_SINK)
+    plan = physical(
+        explain(
+            session,
+            "CHANGELOG_MODE INSERT INTO per_user SELECT user_id, COUNT(*) FROM Sales "
+            "GROUP BY user_id",
+        )
+    ).splitlines()
+    assert plan[0].endswith("changelogMode=[I,UA])")
+    assert plan[1].strip(" +-").startswith("GroupAggregate(groupBy=[user_id]")
+    assert plan[1].endswith("changelogMode=[I,UA])")
+
+
+def test_an_upsert_sink_keyed_otherwise_gets_a_sink_materializer(session):
+    session.execute_statement(UPSERT_SINK)
+    plan = physical(
+        explain(
+            session,
+            "CHANGELOG_MODE INSERT INTO per_user SELECT product_id, COUNT(*) FROM Sales "
+            "GROUP BY user_id, product_id",
+        )
+    ).splitlines()
+    assert plan[1].strip(" +-") == "SinkMaterializer(pk=[user_id], changelogMode=[I,UA,D])"
+    assert "GroupAggregate(groupBy=[user_id, product_id]" in plan[3]
+    assert plan[3].endswith("changelogMode=[I,UB,UA])")
