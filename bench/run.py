@@ -30,7 +30,7 @@ ORACLE_DIRS = (Path("/work/shared/tools/flink-oracle"), ROOT.parent / "shared/to
 # The query whose state is one entry per key: its peak RSS should not grow with the input.
 KEYED_QUERY = "group_agg"
 # The tutorial's aggregate first, then the stateless query; any others after, by name.
-QUERY_ORDER = ("group_agg", "filter_project")
+QUERY_ORDER = ("group_agg", "filter_project", "match_recognize", "match_recognize_streamshub")
 TAIL_LINES = 15
 
 
@@ -101,14 +101,52 @@ def generate_sales(path: Path, rows: int, users: int, seed: int, products: int =
     tmp.replace(path)  # a run interrupted mid-file never leaves a truncated cache entry
 
 
-def sales_file(data_dir: Path, rows: int, users: int, seed: int) -> Path:
-    """The cached data file for these arguments, generated on first use."""
-    path = data_dir / f"sales_{rows}_u{users}_s{seed}.csv"
+def generate_streamshub(path: Path, rows: int, seed: int) -> None:
+    """Sales as the StreamsHub data generator makes them (flinklite.datagen: 100 users, batches
+    of 100 sales a second, quantities 1-3 with rare x10 anomalies, '£' costs), as the same CSV
+    columns, so both engines read the tutorial's own distribution."""
+    from flinklite.datagen import StreamsHubGenerator
+
+    gen = StreamsHubGenerator("sales", seed=seed, start_ms=1_735_689_600_000)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        left = rows
+        while left:
+            chunk = gen.take(min(left, 10_000))
+            left -= len(chunk)
+            out.writelines(
+                f"{','.join(values)},"
+                f"{dt.datetime.fromtimestamp(ts / 1000, dt.UTC):%Y-%m-%d %H:%M:%S}.{ts % 1000:03d}\n"
+                for values, ts in chunk
+            )
+    tmp.replace(path)
+
+
+def sales_file(data_dir: Path, rows: int, users: int, seed: int, kind: str = "sales") -> Path:
+    """The cached data file for these arguments, generated on first use. `kind` 'streamshub'
+    is the tutorial generator's distribution (its own 100 users)."""
+    name = (
+        f"sales_{rows}_u{users}_s{seed}.csv"
+        if kind == "sales"
+        else f"streamshub_{rows}_s{seed}.csv"
+    )
+    path = data_dir / name
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
         note(f"generating {path} ({rows:,} rows) ...")
-        generate_sales(path, rows, users, seed)
+        if kind == "sales":
+            generate_sales(path, rows, users, seed)
+        else:
+            generate_streamshub(path, rows, seed)
     return path
+
+
+def data_kind(query: Path) -> str:
+    """A query picks its data with a `-- bench-data: streamshub` line; the default is sales."""
+    for line in query.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-- bench-data:"):
+            return line.split(":", 1)[1].strip()
+    return "sales"
 
 
 def render_script(query: Path, data: Path, scripts_dir: Path) -> Path:
@@ -307,6 +345,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per run")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument(
+        "--no-memory-hour",
+        action="store_true",
+        help="skip the simulated-hour memory check of MATCH_RECOGNIZE on the generator",
+    )
     a = ap.parse_args(argv)
     if a.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -346,8 +389,8 @@ def main(argv: list[str] | None = None) -> int:
 
     cases = []
     for rows in a.sizes:
-        data = sales_file(a.data_dir, rows, a.users, a.seed)
         for query in queries:
+            data = sales_file(a.data_dir, rows, a.users, a.seed, data_kind(query))
             script = render_script(query, data, a.data_dir / "scripts")
             case = Case(query.stem, rows)
             note(f"{query.stem} @ {rows:,} rows: flinklite ...")
@@ -366,6 +409,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(table(cases))
     print()
+    if not a.no_memory_hour:
+        hour = memory_over_an_hour(a.data_dir, a.timeout)
+        print(hour.text)
+        if hour.failed:
+            cases.append(hour.failed)
     if memory := memory_note(cases):
         print(memory)
     print(
@@ -387,6 +435,42 @@ def main(argv: list[str] | None = None) -> int:
     if a.json:
         a.json.write_text(json.dumps(report(a, cases, notes, run_flink), indent=1) + "\n")
     return 1 if failures else 0
+
+
+@dataclass(slots=True)
+class MemoryHour:
+    text: str
+    minute: Measurement | None = None
+    hour: Measurement | None = None
+    failed: Case | None = None
+
+
+def memory_over_an_hour(data_dir: Path, timeout: float) -> MemoryHour:
+    """The tutorial's MATCH_RECOGNIZE over one simulated minute, then one simulated hour, of the
+    built-in generator (100 sales a second): state is bounded by WITHIN, so the hour's peak
+    memory should stay within 10% of the minute's."""
+    runs = {}
+    for label, rows in (("minute", 6_000), ("hour", 360_000)):
+        text = (BENCH / "memory_hour.sql").read_text(encoding="utf-8").replace("${ROWS}", str(rows))
+        script = data_dir / "scripts" / f"memory_{label}.sql"
+        script.parent.mkdir(parents=True, exist_ok=True)
+        script.write_text(text, encoding="utf-8")
+        note(f"memory check: one simulated {label} ({rows:,} sales) ...")
+        runs[label] = measure([*flinklite_command(), "-f", str(script)], timeout, flinklite_failed)
+    minute, hour = runs["minute"], runs["hour"]
+    if not (minute.ok and hour.ok):
+        bad = minute if not minute.ok else hour
+        case = Case("memory_hour", 360_000)
+        case.flinklite = bad
+        return MemoryHour("memory check failed", minute, hour, case)
+    growth = (hour.peak_rss_mb / minute.peak_rss_mb - 1) * 100
+    return MemoryHour(
+        f"MATCH_RECOGNIZE on the generator, peak RSS: one simulated minute {minute.peak_rss_mb:.1f}"
+        f" MB, one simulated hour {hour.peak_rss_mb:.1f} MB ({growth:+.1f}%, "
+        f"{hour.wall_s:.1f} s for the hour)",
+        minute,
+        hour,
+    )
 
 
 def run_flink_oracle(
