@@ -222,7 +222,10 @@ def test_user_mistakes_never_print_a_traceback(statement):
 
 
 @needs_session
-@pytest.mark.parametrize("script", ["sql/anomaly_detection_kafka.sql", "sql/interactive_etl.sql"])
+@pytest.mark.parametrize(
+    "script",
+    ["sql/anomaly_detection_kafka.sql", "sql/interactive_etl.sql", "sql/recommendation_app.sql"],
+)
 def test_example_scripts_run(script):
     proc = flinklite("-f", script)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
