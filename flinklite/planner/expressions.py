@@ -406,7 +406,7 @@ class ExpressionBinder:
         args = []
         for a in e.args:
             try:
-                args.append("<" + _type_name(self.bind(a, ctx).type) + ">")
+                args.append("<" + _type_family(self.bind(a, ctx).type) + ">")
             except ValidationError:
                 args.append("<?>")
         name = ".".join(e.name)
@@ -439,6 +439,21 @@ def cast_to(rex: Rex, target: DataType) -> Rex:
     if isinstance(rex, Literal) and rex.value is None:
         return Literal(target.with_nullable(True), None)
     return Call(target.with_nullable(rex.type.nullable), "CAST", (rex,))
+
+
+def _type_family(t: DataType) -> str:
+    """A type's family as Calcite names it in 'No match found for function signature f(..)'."""
+    if t.is_string:
+        return "CHARACTER"
+    if t.is_numeric:
+        return "NUMERIC"
+    if t.root in (T.TIMESTAMP, T.TIMESTAMP_LTZ):
+        return "TIMESTAMP"
+    if t.root in (T.BINARY, T.VARBINARY):
+        return "BINARY"
+    if t.root in (T.INTERVAL_DAY_TIME, T.INTERVAL_YEAR_MONTH):
+        return "INTERVAL_DAY_TIME" if t.root == T.INTERVAL_DAY_TIME else "INTERVAL_YEAR_MONTH"
+    return t.root
 
 
 def _type_name(t: DataType) -> str:
