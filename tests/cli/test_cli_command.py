@@ -224,7 +224,13 @@ def test_user_mistakes_never_print_a_traceback(statement):
 @needs_session
 @pytest.mark.parametrize(
     "script",
-    ["sql/anomaly_detection_kafka.sql", "sql/interactive_etl.sql", "sql/recommendation_app.sql"],
+    [
+        "sql/anomaly_detection_kafka.sql",
+        "sql/interactive_etl.sql",
+        "sql/recommendation_app.sql",
+        "sql/secure_kafka.sql",
+        "sql/user_defined_functions.sql",
+    ],
 )
 def test_example_scripts_run(script):
     proc = flinklite("-f", script)
