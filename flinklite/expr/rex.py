@@ -253,3 +253,23 @@ def contains_over(rex: Rex) -> bool:
     if isinstance(rex, Call):
         return any(contains_over(o) for o in rex.operands)
     return False
+
+
+def and_(a: Rex, b: Rex) -> Rex:
+    """a AND b, nullable if either side is."""
+    from flinklite.catalog.types import boolean
+
+    return Call(boolean(a.type.nullable or b.type.nullable), "AND", (a, b))
+
+
+def int_literal(rex: Rex | None, what: str) -> int | None:
+    """The value of a constant integer (possibly CAST), for LIMIT, OFFSET and rank bounds."""
+    from flinklite.errors import UnsupportedError
+
+    if rex is None:
+        return None
+    if isinstance(rex, Call) and rex.op == "CAST":
+        rex = rex.operands[0]
+    if isinstance(rex, Literal) and isinstance(rex.value, int):
+        return rex.value
+    raise UnsupportedError(f"{what} must be a constant")

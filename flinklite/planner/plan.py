@@ -12,7 +12,8 @@ from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Literal, Rex
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.optimize import KIND_SHORT, Planner
+from flinklite.planner.changelog import KIND_SHORT, describe
+from flinklite.planner.optimize import Planner
 from flinklite.runtime.connector import SinkSpec
 
 
@@ -139,16 +140,12 @@ def _check_changelog(table: str, root: P.PhysNode, accepted: tuple[str, ...]) ->
 
 def describe_producer(node: P.PhysNode) -> str:
     """The operator where updates first appear, printed as in Flink's messages."""
-    while True:
+    while isinstance(node, (P.Calc, P.Exchange, P.Sink, P.WatermarkAssigner)):
         updating_inputs = [c for c in node.inputs if not c.insert_only]
-        if not updating_inputs or len(node.inputs) > 1 and len(updating_inputs) < 1:
+        if not updating_inputs:
             break
-        if isinstance(node, (P.Calc, P.Exchange, P.Sink, P.WatermarkAssigner)):
-            node = updating_inputs[0]
-            continue
-        break
-    attrs = ", ".join(f"{k}=[{v}]" for k, v in node.attributes())
-    return f"{node.name}({attrs})"
+        node = updating_inputs[0]
+    return describe(node)
 
 
 def explain_physical(sinks: list[P.Sink], *, changelog_mode: bool = False) -> str:
