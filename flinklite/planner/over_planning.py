@@ -22,7 +22,6 @@ from flinklite.expr.rex import (
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
 from flinklite.planner.changelog import describe, updating
-from flinklite.planner.monotonicity import monotonicity as _monotonicity  # noqa: F401
 
 
 class OverPlanning:
