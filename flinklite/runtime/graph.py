@@ -330,10 +330,12 @@ class GraphBuilder:
         self.connect(node.right, op.side(1))
 
     def _Match(self, node: P.Match, out: Stage) -> None:
-        raise UnsupportedError(
-            "MATCH_RECOGNIZE is validated and explained, but flinklite's pattern engine does not "
-            "run it yet"
+        from flinklite.cep.operator import create_match_operator
+
+        op = create_match_operator(
+            node.logical, node.input.fields, batch=self.ctx.batch, compile_ctx=self.cctx
         )
+        self._op(op, out, node)
 
 
 def _sort_fields(order: tuple[tuple[int, bool, bool], ...]) -> list[tuple[int, bool, bool]]:

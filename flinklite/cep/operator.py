@@ -1,0 +1,293 @@
+"""The Match stream operator: MATCH_RECOGNIZE over a partitioned, time-ordered input.
+
+On event time, rows wait per partition until the watermark passes their timestamp, then feed
+the matcher in timestamp order (ties in arrival order or by the secondary ORDER BY keys), as
+Flink's CepOperator does; rows at or behind the watermark are late and dropped. Processing-time
+input is matched on arrival; batch input is matched at the end of input."""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Callable, Sequence
+from itertools import count
+from typing import Any
+
+from flinklite.catalog.types import RowField
+from flinklite.cep.expressions import DefineProgram, MeasuresProgram
+from flinklite.cep.nfa import NFA, KeyState, Run
+from flinklite.cep.pattern import compile_pattern
+from flinklite.errors import ExecutionError, UnsupportedError, ValidationError
+from flinklite.expr.compiler import CompileContext
+from flinklite.expr.rex import Call
+from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, RuntimeContext
+from flinklite.runtime.rows import INSERT, Row
+
+NANOS_PER_MILLI = 1_000_000
+
+
+def create_match_operator(
+    match: Any, input_fields: Sequence[RowField], *, batch: bool, compile_ctx: CompileContext
+) -> Operator:
+    """The operator for a logical `Match` over rows of `input_fields`; rejects what Flink
+    rejects (ValidationError) and what flinklite cannot run yet (UnsupportedError)."""
+    if match.all_rows:
+        raise ValidationError("All rows per match mode is not supported yet.")
+    if match.subsets:
+        raise UnsupportedError("SUBSET in MATCH_RECOGNIZE is not supported by flinklite yet")
+    time_index = match.order_keys[0][0]
+    if input_fields[time_index].type.root == "TIMESTAMP_LTZ" and any(
+        _calls_match_rowtime(rex) for _, rex in match.measures
+    ):
+        raise ValidationError(
+            "MATCH_ROWTIME(rowtimeField) should be used when input stream contains rowtime "
+            "attribute with TIMESTAMP_LTZ type.\nPlease pass rowtime attribute field as input "
+            "argument of MATCH_ROWTIME() function."
+        )
+    defined = {name for name, _ in match.definitions}
+    pattern = compile_pattern(match.pattern, defined)
+    clock = _Clock()
+    define = DefineProgram(match.definitions, pattern.variables, input_fields, compile_ctx, clock)
+    measures = MeasuresProgram(match.measures, pattern.variables, input_fields, compile_ctx, clock)
+    nfa = NFA(
+        pattern,
+        define.conditions,
+        within_ms=match.within_ms,
+        after_match=match.after_match,
+        take_accs=define.take_accs,
+        initial_accs=define.initial_accs,
+        needs_lasts=define.needs_lasts,
+    )
+    proctime = not batch and input_fields[time_index].type.time_attribute == "PROCTIME"
+    return MatchOperator(
+        nfa,
+        measures,
+        _key_fn(match.partition_keys),
+        time_index,
+        _tie_sorter(match.order_keys[1:]),
+        clock,
+        batch=batch,
+        proctime=proctime,
+    )
+
+
+def _calls_match_rowtime(rex: Any) -> bool:
+    """Whether `rex` holds MATCH_ROWTIME() without an argument."""
+    if isinstance(rex, Call):
+        if rex.op == "MATCH_ROWTIME" and not rex.operands:
+            return True
+        return any(_calls_match_rowtime(o) for o in rex.operands)
+    return False
+
+
+class _Clock:
+    """Processing time in epoch nanoseconds, read from the job's context once it runs."""
+
+    def __init__(self) -> None:
+        self.now_ms: Callable[[], int] | None = None
+
+    def __call__(self) -> int:
+        assert self.now_ms is not None
+        return self.now_ms() * NANOS_PER_MILLI
+
+
+def _key_fn(indices: Sequence[int]) -> Callable[[Row], tuple]:
+    if not indices:
+        return lambda row: ()
+    if len(indices) == 1:
+        i = indices[0]
+        return lambda row: (row[i],)
+    idx = tuple(indices)
+    return lambda row: tuple(row[i] for i in idx)
+
+
+def _tie_sorter(keys: Sequence[tuple[int, bool, bool]]) -> Callable[[list], list] | None:
+    """Rows sharing a timestamp sorted by the secondary ORDER BY keys (stable)."""
+    if not keys:
+        return None
+
+    def sort(rows: list) -> list:
+        rows = list(rows)
+        for index, descending, nulls_first in reversed(keys):
+            # Ranks put NULLs where asked whatever the direction of the (reversed) sort.
+            null_rank = (2 if nulls_first else 0) if descending else (0 if nulls_first else 2)
+            rows.sort(
+                key=lambda r, i=index, n=null_rank: (n,) if r[i] is None else (1, r[i]),
+                reverse=descending,
+            )
+        return rows
+
+    return sort
+
+
+class MatchOperator(Operator):
+    """Flink's CepOperator for SQL: per-partition buffers, the matcher, MEASURES output."""
+
+    name = "Match"
+
+    def __init__(
+        self,
+        nfa: NFA,
+        measures: MeasuresProgram,
+        key_fn: Callable[[Row], tuple],
+        time_index: int,
+        tie_sort: Callable[[list], list] | None,
+        clock: _Clock,
+        *,
+        batch: bool,
+        proctime: bool,
+    ) -> None:
+        self.nfa = nfa
+        self.measures = measures
+        self.key_fn = key_fn
+        self.time_index = time_index
+        self.tie_sort = tie_sort
+        self.clock = clock
+        self.batch = batch
+        self.proctime = proctime
+
+    def open(self, ctx: RuntimeContext) -> None:
+        super().open(ctx)
+        self.clock.now_ms = ctx.now_ms
+        self.keys: dict[tuple, KeyState] = {}
+        self.buffer: dict[tuple, dict[int, list[Row]]] = {}  # key -> timestamp (ms) -> rows
+        self.fifo: deque[tuple[int, tuple]] = deque()  # (timestamp, key) of new buckets
+        self.fifo_last = MIN_WATERMARK
+        self.due: list[tuple[int, int, tuple]] = []  # (timestamp, order, key) out of order
+        self.timeouts: list[tuple[int, int, tuple]] = []  # (WITHIN expiry, order, key)
+        self.watermark = MIN_WATERMARK
+        self.seq = 0
+        self._order = count()
+
+    # --- input ----------------------------------------------------------------------------------
+
+    def process(self, kind: str, row: Row) -> None:
+        self.process_batch([row])
+
+    def process_batch(self, rows: list[Row]) -> None:
+        if self.proctime:
+            for row in rows:
+                self._on_arrival(self.key_fn(row), row)
+            return
+        key_fn, ti, buffer = self.key_fn, self.time_index, self.buffer
+        watermark = MIN_WATERMARK if self.batch else self.watermark
+        fifo, last = self.fifo, self.fifo_last
+        for row in rows:
+            t = row[ti]
+            if t is None:
+                raise ExecutionError(
+                    "Rowtime timestamp is null. Please make sure that a proper "
+                    "TimestampAssigner is defined and the stream environment uses the EventTime "
+                    "time characteristic."
+                )
+            ts = t // NANOS_PER_MILLI
+            if ts <= watermark:
+                self.ctx.count("numLateRecordsDropped")
+                continue
+            key = key_fn(row)
+            buckets = buffer.get(key)
+            if buckets is None:
+                buffer[key] = {ts: [row]}
+            elif ts in buckets:
+                buckets[ts].append(row)
+                continue
+            else:
+                buckets[ts] = [row]
+            # Keys become due in timestamp order: a FIFO while input is in order, a heap for
+            # the out-of-order rest.
+            if ts >= last:
+                fifo.append((ts, key))
+                last = ts
+            else:
+                heapq.heappush(self.due, (ts, next(self._order), key))
+        self.fifo_last = last
+
+    def on_watermark(self, ts: int) -> None:
+        if not (self.batch or self.proctime) and ts > self.watermark:
+            self.watermark = ts
+            self._fire(ts)
+        self.out.on_watermark(ts)
+
+    def end_input(self) -> None:
+        # The end of a bounded input is a MAX watermark; batch input is matched only now.
+        if not self.proctime and self.watermark < MAX_WATERMARK:
+            self.watermark = MAX_WATERMARK
+            self._fire(MAX_WATERMARK)
+        self.out.end_input()
+
+    # --- matching ------------------------------------------------------------------------------
+
+    def _on_arrival(self, key: tuple, row: Row) -> None:
+        ts = self.ctx.now_ms()
+        nfa = self.nfa
+        ks = self.keys.get(key) or nfa.new_key()
+        self._emit(key, nfa.advance_time(ks, ts), ts)
+        self.seq += 1
+        self._emit(key, nfa.process(ks, row, ts, self.seq), ts)
+        if ks.idle():
+            self.keys.pop(key, None)
+        else:
+            self.keys[key] = ks
+
+    def _fire(self, watermark: int) -> None:
+        nfa = self.nfa
+        due, fifo = self.due, self.fifo
+        fired: dict[tuple, None] = {}
+        while fifo and fifo[0][0] <= watermark:
+            fired[fifo.popleft()[1]] = None
+        while due and due[0][0] <= watermark:
+            fired[heapq.heappop(due)[2]] = None
+        buffer, keys, tie_sort, emit = self.buffer, self.keys, self.tie_sort, self._emit
+        process, advance = nfa.process, nfa.advance_time
+        timed = nfa.within is not None
+        for key in fired:
+            buckets = buffer[key]
+            ks = keys.get(key) or nfa.new_key()
+            if len(buckets) == 1:
+                ready = list(buckets)
+            else:
+                ready = sorted(t for t in buckets if t <= watermark)
+            for ts in ready:
+                rows = buckets.pop(ts)
+                if tie_sort is not None and len(rows) > 1:
+                    rows = tie_sort(rows)
+                if timed and len(ks.partial) > 1:
+                    emit(key, advance(ks, ts), ts)
+                for row in rows:
+                    self.seq += 1
+                    matches = process(ks, row, ts, self.seq)
+                    if matches:
+                        emit(key, matches, ts)
+            if not buckets:
+                del buffer[key]
+            self._settle(key, ks, watermark)
+        timeouts = self.timeouts
+        while timeouts and timeouts[0][0] <= watermark:
+            key = heapq.heappop(timeouts)[2]
+            ks = keys.get(key)
+            if ks is not None and key not in fired:
+                self._settle(key, ks, watermark)
+
+    def _settle(self, key: tuple, ks: KeyState, watermark: int) -> None:
+        """After a key's rows: time advances to the watermark; idle state is dropped, otherwise
+        the key waits for the watermark that times out its earliest run (WITHIN)."""
+        nfa = self.nfa
+        if nfa.within is not None and len(ks.partial) > 1:
+            self._emit(key, nfa.advance_time(ks, watermark), watermark)
+        if len(ks.partial) == 1 and not ks.completed and key not in self.buffer:
+            self.keys.pop(key, None)
+            return
+        self.keys[key] = ks
+        if nfa.within is not None:
+            earliest = ks.earliest_start_ts()
+            if earliest is not None:
+                heapq.heappush(self.timeouts, (earliest + nfa.within, next(self._order), key))
+
+    def _emit(self, key: tuple, matches: list[Run], release_ts: int) -> None:
+        out = self.out
+        evaluate = self.measures.evaluate
+        for m in matches:
+            out.process(INSERT, key + evaluate(m.rows(), release_ts))
+
+    def snapshot(self) -> Any:
+        return None
