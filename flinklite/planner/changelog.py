@@ -25,3 +25,29 @@ def describe(node: P.PhysNode) -> str:
     """An operator as Flink prints it in messages: Name(attr=[..], ..)."""
     attrs = ", ".join(f"{k}=[{v}]" for k, v in node.attributes())
     return f"{node.name}({attrs})"
+
+
+def changes_text(kinds: tuple[str, ...] | set[str]) -> str:
+    """Flink's words for the non-insert changes in a changelog: 'update', 'delete' or both."""
+    updates = bool(set(kinds) & {"-U", "+U"})
+    deletes = "-D" in kinds
+    return "update and delete" if updates and deletes else "update" if updates else "delete"
+
+
+def describe_producer(node: P.PhysNode) -> str:
+    """The operator where updates first appear below `node` (through Calcs and Exchanges), as
+    Flink names it in "... which is produced by node X"."""
+    while isinstance(node, (P.Calc, P.Exchange, P.Sink, P.WatermarkAssigner)):
+        updating_inputs = [c for c in node.inputs if not c.insert_only]
+        if not updating_inputs:
+            break
+        node = updating_inputs[0]
+    return describe(node)
+
+
+def not_consumable(operator: str, node: P.PhysNode) -> str:
+    """Flink's message for an operator that takes insert-only input only."""
+    return (
+        f"{operator} doesn't support consuming {changes_text(node.changelog)} changes which is "
+        f"produced by node {describe_producer(node)}"
+    )

@@ -332,6 +332,11 @@ class ExpressionBinder:
             )
         elif definition.kind == "window" and not ctx.allow_over:
             raise ValidationError(f"Function '{name}' requires an OVER clause", pos=e.pos)
+        elif definition.kind == "match" and "current" not in (ctx.extra or {}):
+            # MATCH_RECOGNIZE's DEFINE and MEASURES (their contexts carry "current") own these.
+            raise ValidationError(
+                f"Function '{name}()' can only be used in MATCH_RECOGNIZE", pos=e.pos
+            )
         if e.distinct and definition.kind != "aggregate":
             raise ValidationError(
                 f"DISTINCT is only allowed in aggregate functions, not in {name}", pos=e.pos

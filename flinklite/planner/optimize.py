@@ -26,7 +26,12 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import KIND_SHORT, describe, merge_changelogs, updating
+from flinklite.planner.changelog import (
+    KIND_SHORT,
+    merge_changelogs,
+    not_consumable,
+    updating,
+)
 from flinklite.planner.monotonicity import monotonicity, retract_not_needed
 from flinklite.planner.over_planning import OverPlanning
 from flinklite.planner.pushdown import push_projections, push_watermark
@@ -334,10 +339,7 @@ class Planner(WindowPlanning, OverPlanning):
     def _Match(self, rel: L.Match) -> P.PhysNode:
         child = self.visit(rel.input)
         if not child.insert_only:
-            raise ValidationError(
-                "Match Recognize doesn't support consuming update and delete changes which is "
-                f"produced by node {describe(child)}"
-            )
+            raise ValidationError(not_consumable("Match Recognize", child))
         return P.Match(rel.fields, P.Exchange(child.fields, child, rel.partition_keys), rel)
 
     def _Snapshot(self, rel: L.Snapshot) -> P.PhysNode:

@@ -21,7 +21,7 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import describe, updating
+from flinklite.planner.changelog import not_consumable, updating
 
 
 class OverPlanning:
@@ -62,7 +62,7 @@ class OverPlanning:
             rowtime = child.fields[order[0][0]].type.time_attribute != "PROCTIME"
             mode = P.INSERT_ONLY
             if keep_last and not self.batch:
-                mode = updating(child.changelog)
+                mode = P.RETRACT  # Flink plans keep-last deduplication with deletes too
             node = P.Deduplicate(
                 child.fields, exchange, partition, order[0][0], keep_last, rowtime, changelog=mode
             )
@@ -92,10 +92,7 @@ class OverPlanning:
         values to the row; the projection then picks them up."""
         child = self.visit(project.input)
         if not child.insert_only:
-            raise ValidationError(
-                "OverAggregate doesn't support consuming update and delete changes which is "
-                f"produced by node {describe(child)}"
-            )
+            raise ValidationError(not_consumable("OverAggregate", child))
         exprs = list(project.exprs)
         fields = list(child.fields)
         pre: list[Rex] = [InputRef(f.type, i) for i, f in enumerate(child.fields)]

@@ -12,7 +12,7 @@ from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Literal, Rex
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import KIND_SHORT, describe
+from flinklite.planner.changelog import KIND_SHORT, changes_text, describe_producer
 from flinklite.planner.optimize import Planner
 from flinklite.runtime.connector import SinkSpec
 
@@ -131,21 +131,11 @@ def _check_changelog(table: str, root: P.PhysNode, accepted: tuple[str, ...]) ->
     deletes = "-D" in produced and "-D" not in accepted
     if not (updates or deletes):
         return
-    what = "update and delete" if updates and deletes else "update" if updates else "delete"
+    what = changes_text(({"+U"} if updates else set()) | ({"-D"} if deletes else set()))
     raise ValidationError(
         f"Table sink '{table}' doesn't support consuming {what} changes which is produced by "
         f"node {describe_producer(root)}"
     )
-
-
-def describe_producer(node: P.PhysNode) -> str:
-    """The operator where updates first appear, printed as in Flink's messages."""
-    while isinstance(node, (P.Calc, P.Exchange, P.Sink, P.WatermarkAssigner)):
-        updating_inputs = [c for c in node.inputs if not c.insert_only]
-        if not updating_inputs:
-            break
-        node = updating_inputs[0]
-    return describe(node)
 
 
 def explain_physical(sinks: list[P.Sink], *, changelog_mode: bool = False) -> str:

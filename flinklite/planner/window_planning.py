@@ -19,7 +19,7 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import describe
+from flinklite.planner.changelog import not_consumable
 
 WINDOW_KEYS = {"$TUMBLE": "TUMBLE", "$HOP": "HOP", "$SESSION": "SESSION"}
 WINDOW_TVFS = ("TUMBLE", "HOP", "CUMULATE", "SESSION")
@@ -194,10 +194,7 @@ class WindowPlanning:
             raise UnsupportedError(f"Table function {rel.invocation} is not supported yet")
         child = self.visit(rel.operands[0])
         if not child.insert_only:
-            raise ValidationError(
-                "StreamPhysicalWindowTableFunction doesn't support consuming update and delete "
-                f"changes which is produced by node {describe(child)}"
-            )
+            raise ValidationError(not_consumable("StreamPhysicalWindowTableFunction", child))
         spec = _tvf_spec(rel, kind)
         return P.WindowTableFunction(rel.fields, child, spec)
 
