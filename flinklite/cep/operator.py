@@ -17,9 +17,8 @@ from flinklite.catalog.types import RowField
 from flinklite.cep.expressions import DefineProgram, MeasuresProgram
 from flinklite.cep.nfa import NFA, KeyState, Run
 from flinklite.cep.pattern import compile_pattern
-from flinklite.errors import ExecutionError, UnsupportedError, ValidationError
+from flinklite.errors import ExecutionError, ValidationError
 from flinklite.expr.compiler import CompileContext
-from flinklite.expr.rex import Call
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, RuntimeContext
 from flinklite.runtime.rows import INSERT, Row
 
@@ -33,22 +32,17 @@ def create_match_operator(
     rejects (ValidationError) and what flinklite cannot run yet (UnsupportedError)."""
     if match.all_rows:
         raise ValidationError("All rows per match mode is not supported yet.")
-    if match.subsets:
-        raise UnsupportedError("SUBSET in MATCH_RECOGNIZE is not supported by flinklite yet")
     time_index = match.order_keys[0][0]
-    if input_fields[time_index].type.root == "TIMESTAMP_LTZ" and any(
-        _calls_match_rowtime(rex) for _, rex in match.measures
-    ):
-        raise ValidationError(
-            "MATCH_ROWTIME(rowtimeField) should be used when input stream contains rowtime "
-            "attribute with TIMESTAMP_LTZ type.\nPlease pass rowtime attribute field as input "
-            "argument of MATCH_ROWTIME() function."
-        )
     defined = {name for name, _ in match.definitions}
     pattern = compile_pattern(match.pattern, defined)
     clock = _Clock()
     define = DefineProgram(match.definitions, pattern.variables, input_fields, compile_ctx, clock)
-    measures = MeasuresProgram(match.measures, pattern.variables, input_fields, compile_ctx, clock)
+    # Flink 2.3 accepts SUBSET but maps no row to a subset variable: its LAST is NULL, its COUNT
+    # 0. flinklite does the same until the standard's union semantics land as an extension.
+    subsets = tuple(name for name, _ in match.subsets)
+    measures = MeasuresProgram(
+        match.measures, pattern.variables + subsets, input_fields, compile_ctx, clock
+    )
     nfa = NFA(
         pattern,
         define.conditions,
@@ -69,15 +63,6 @@ def create_match_operator(
         batch=batch,
         proctime=proctime,
     )
-
-
-def _calls_match_rowtime(rex: Any) -> bool:
-    """Whether `rex` holds MATCH_ROWTIME() without an argument."""
-    if isinstance(rex, Call):
-        if rex.op == "MATCH_ROWTIME" and not rex.operands:
-            return True
-        return any(_calls_match_rowtime(o) for o in rex.operands)
-    return False
 
 
 class _Clock:

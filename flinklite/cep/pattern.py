@@ -77,6 +77,8 @@ def pattern_elements(term: ast.PatternTerm | None) -> list[tuple[str, ast.Patter
     while isinstance(term, ast.PatternGroup) and term.item is not None:
         term = term.item
     items = term.items if isinstance(term, ast.PatternConcat) else (term,)
+    # Flink accepts the anchors ^ and $ and ignores them.
+    items = tuple(i for i in items if not isinstance(i, ast.PatternAnchor))
     out: list[tuple[str, ast.PatternTerm]] = []
     for item in items:
         inner = item.item if isinstance(item, ast.PatternQuantified) else item

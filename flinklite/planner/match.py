@@ -75,11 +75,7 @@ def bind_match_recognize(
     definitions = []
     for d in mr.define:
         if d.name not in variables:
-            raise ValidationError(
-                f"Pattern variable '{d.name}' is defined in DEFINE but not used in PATTERN",
-                pos=d.pos,
-                hint=did_you_mean(d.name, variables),
-            )
+            continue  # Flink accepts a DEFINE for a variable the pattern does not use
         ctx = _pattern_context(binder, input_scope, known, "DEFINE", d.name)
         definitions.append((d.name, binder.exprs.bind_condition(d.condition, ctx)))
 

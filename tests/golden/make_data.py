@@ -207,6 +207,231 @@ TIMES = [
 BAD_INT = "a,1\nb,\nc,3\n"
 
 
+# MATCH_RECOGNIZE inputs. The docs' Ticker tables (symbol, price, tax, rowtime), one per example
+# of Flink's "Pattern Recognition" page, with the page's dates written as timestamps.
+def _ticker(symbol: str, day: str, rows: list[tuple[str, int, int]]) -> str:
+    return "".join(f"{symbol},{price},{tax},{day} {t}.000\n" for t, price, tax in rows)
+
+
+TICKER_DOCS = {
+    "ticker_docs_intro.csv": _ticker(
+        "ACME",
+        "2011-04-01",
+        [
+            ("10:00:00", 12, 1),
+            ("10:00:01", 17, 2),
+            ("10:00:02", 19, 1),
+            ("10:00:03", 21, 3),
+            ("10:00:04", 25, 2),
+            ("10:00:05", 18, 1),
+            ("10:00:06", 15, 1),
+            ("10:00:07", 14, 2),
+            ("10:00:08", 24, 2),
+            ("10:00:09", 25, 2),
+            ("10:00:10", 19, 1),
+        ],
+    ),
+    "ticker_docs_avg.csv": _ticker(
+        "ACME",
+        "2011-04-01",
+        [
+            ("10:00:00", 12, 1),
+            ("10:00:01", 17, 2),
+            ("10:00:02", 13, 1),
+            ("10:00:03", 16, 3),
+            ("10:00:04", 25, 2),
+            ("10:00:05", 2, 1),
+            ("10:00:06", 4, 1),
+            ("10:00:07", 10, 2),
+            ("10:00:08", 15, 2),
+            ("10:00:09", 25, 2),
+            ("10:00:10", 25, 1),
+            ("10:00:11", 30, 1),
+        ],
+    ),
+    "ticker_docs_greedy.csv": _ticker(
+        "XYZ",
+        "2018-09-17",
+        [
+            ("10:00:02", 10, 1),
+            ("10:00:03", 11, 2),
+            ("10:00:04", 12, 1),
+            ("10:00:05", 13, 2),
+            ("10:00:06", 14, 1),
+            ("10:00:07", 16, 2),
+        ],
+    ),
+    "ticker_docs_within.csv": _ticker(
+        "ACME",
+        "2011-04-01",
+        [
+            ("10:00:00", 20, 1),
+            ("10:20:00", 17, 2),
+            ("10:40:00", 18, 1),
+            ("11:00:00", 11, 3),
+            ("11:20:00", 14, 2),
+            ("11:40:00", 9, 1),
+            ("12:00:00", 15, 1),
+            ("12:20:00", 14, 2),
+            ("12:40:00", 24, 2),
+            ("13:00:00", 1, 2),
+            ("13:20:00", 19, 1),
+        ],
+    ),
+    "ticker_docs_output.csv": _ticker(
+        "XYZ",
+        "2018-09-17",
+        [("10:00:02", 10, 1), ("10:00:03", 12, 2), ("10:00:04", 13, 1), ("10:00:05", 11, 2)],
+    ),
+    "ticker_docs_skip.csv": _ticker(
+        "XYZ",
+        "2018-09-17",
+        [
+            ("10:00:01", 7, 1),
+            ("10:00:02", 9, 2),
+            ("10:00:03", 10, 1),
+            ("10:00:04", 5, 2),
+            ("10:00:05", 10, 2),
+            ("10:00:06", 7, 2),
+            ("10:00:07", 14, 2),
+        ],
+    ),
+}
+
+# Two interleaved partitions of lettered rows (id, grp, name, price, ts), ascending in time:
+# group x on whole seconds, group y on half seconds. The letter runs exercise quantifiers and
+# after-match strategies (a run of b's longer than {1,3}, an a directly followed by c, ...).
+LETTERS_X = "a b b b c a b c a a b b b b c c a c b a b b c a".split()
+LETTERS_X_PRICE = [
+    10,
+    12,
+    14,
+    11,
+    20,
+    5,
+    6,
+    30,
+    8,
+    9,
+    15,
+    16,
+    17,
+    18,
+    25,
+    26,
+    7,
+    40,
+    3,
+    4,
+    5,
+    6,
+    50,
+    1,
+]
+LETTERS_Y = "a b c a b b b c c a b c".split()
+LETTERS_Y_PRICE = [100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 11, 12]
+
+
+def match_letters() -> list[str]:
+    rows = []
+    for i, (name, price) in enumerate(zip(LETTERS_X, LETTERS_X_PRICE, strict=True)):
+        rows.append((i * 1000 + 1000, f"{i + 1},x,{name},{price}"))
+    for i, (name, price) in enumerate(zip(LETTERS_Y, LETTERS_Y_PRICE, strict=True)):
+        rows.append((i * 1000 + 1500, f"{i + 101},y,{name},{price}"))
+    rows.sort()
+    return [f"{row},{_ts(datetime(2024, 1, 1) + timedelta(milliseconds=ms))}" for ms, row in rows]
+
+
+# (grp, name, ts): in group eq the match spans exactly 10 s, in group lt one millisecond less.
+MATCH_WITHIN = """\
+eq,a,2024-01-01 00:00:00.000
+eq,b,2024-01-01 00:00:05.000
+eq,c,2024-01-01 00:00:10.000
+lt,a,2024-01-01 00:00:20.000
+lt,b,2024-01-01 00:00:25.000
+lt,c,2024-01-01 00:00:29.999
+"""
+
+# (id, name, price, ts) in arrival order under a 2 s watermark delay: rows 3 and 6 are out of
+# order but ahead of the watermark; rows 5 and 11 sit exactly on it and rows 9 below it (late).
+MATCH_OOO = """\
+1,a,10,2024-01-01 00:00:01.000
+2,b,11,2024-01-01 00:00:03.000
+3,b,12,2024-01-01 00:00:02.000
+4,c,13,2024-01-01 00:00:06.000
+5,a,14,2024-01-01 00:00:04.000
+6,b,15,2024-01-01 00:00:05.000
+7,c,16,2024-01-01 00:00:07.000
+8,a,17,2024-01-01 00:00:09.000
+9,b,18,2024-01-01 00:00:06.500
+10,b,19,2024-01-01 00:00:10.000
+11,c,20,2024-01-01 00:00:08.000
+12,c,21,2024-01-01 00:00:11.000
+"""
+
+# (id, name, prio, price, ts): rows sharing a timestamp, arriving in neither prio order.
+MATCH_TIES = """\
+2,b,1,20,2024-01-01 00:00:01.000
+1,a,2,10,2024-01-01 00:00:01.000
+3,c,3,30,2024-01-01 00:00:02.000
+4,b,2,40,2024-01-01 00:00:02.000
+5,a,1,50,2024-01-01 00:00:02.000
+6,c,1,60,2024-01-01 00:00:03.000
+"""
+
+# (id, name, v, ts) with NULLs in the values conditions and measures read.
+MATCH_NULLS = [
+    {"id": 1, "name": "a", "v": 10},
+    {"id": 2, "name": "b", "v": None},
+    {"id": 3, "name": "b", "v": 5},
+    {"id": 4, "name": "c", "v": None},
+    {"id": 5, "name": "a", "v": None},
+    {"id": 6, "name": "b", "v": 7},
+    {"id": 7, "name": "c", "v": 8},
+    {"id": 8, "name": "a", "v": 3},
+    {"id": 9, "name": "b", "v": None},
+    {"id": 10, "name": "c", "v": None},
+]
+
+
+def match_sales(rng: random.Random, rows: int = 160) -> list[str]:
+    """Tutorial-shaped sales for MATCH_RECOGNIZE: four users, so each user has about ten sales
+    in any 10 s, and a x10 quantity every 13th sale, so the anomaly pattern matches."""
+    out, t = [], START
+    for i in range(rows):
+        t += timedelta(milliseconds=rng.randint(50, 300))
+        quantity = rng.randint(1, 3) * (10 if i % 13 == 7 else 1)
+        out.append(
+            ",".join(
+                [
+                    str(rng.getrandbits(63)),
+                    f"user-{rng.randrange(4)}",
+                    str(rng.randrange(25)),
+                    str(quantity),
+                    f"£{rng.randint(1, 1000)}",
+                    _ts(t),
+                ]
+            )
+        )
+    return out
+
+
+def write_match_data() -> None:
+    """The MATCH_RECOGNIZE cases' inputs."""
+    for name, text in TICKER_DOCS.items():
+        (DATA / name).write_text(text, encoding="utf-8")
+    _write_lines("match_letters.csv", match_letters())
+    _write_lines("match_sales.csv", match_sales(random.Random(4242)))
+    nulls = [dict(r, ts=f"2024-01-01 00:00:{r['id']:02d}.000") for r in MATCH_NULLS]
+    _write_jsonl("match_nulls.jsonl", nulls)
+    for name, text in [
+        ("match_within.csv", MATCH_WITHIN),
+        ("match_ooo.csv", MATCH_OOO),
+        ("match_ties.csv", MATCH_TIES),
+    ]:
+        (DATA / name).write_text(text, encoding="utf-8")
+
+
 def _write_lines(name: str, lines: list[str]) -> None:
     (DATA / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
@@ -234,6 +459,7 @@ def main() -> None:
         ("bad_int.csv", BAD_INT),
     ]:
         (DATA / name).write_text(text, encoding="utf-8")
+    write_match_data()
 
 
 if __name__ == "__main__":

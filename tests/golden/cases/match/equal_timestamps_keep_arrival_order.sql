@@ -1,0 +1,31 @@
+-- Rows with equal timestamps and no secondary ORDER BY key keep their arrival order (b a c b a c).
+-- compare: raw
+
+CREATE TABLE Ties (
+  id INT,
+  name STRING,
+  prio INT,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_ties.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Ties
+MATCH_RECOGNIZE (
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id,
+    B.id AS b_id,
+    C.id AS c_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (B A C)
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

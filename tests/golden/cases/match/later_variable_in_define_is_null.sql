@@ -1,0 +1,30 @@
+-- In A's DEFINE, a variable that has no rows yet (B) reads as NULL.
+-- compare: raw
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id,
+    B.id AS b_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (A B)
+  DEFINE
+    A AS B.price IS NULL AND name = 'a',
+    B AS B.price > A.price
+);

@@ -1,0 +1,34 @@
+-- `B{1,3}`: one to three b rows; a run of four does not match.
+-- compare: raw
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id,
+    FIRST(B.id) AS first_b,
+    LAST(B.id) AS last_b,
+    COUNT(B.id) AS b_count,
+    C.id AS c_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (A B{1,3} C)
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

@@ -1,0 +1,33 @@
+-- `B.col` in MEASURES for a variable with several rows is the value of its last row.
+-- compare: raw
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id,
+    B.id AS b_id,
+    B.price AS b_price,
+    C.id AS c_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (A B+ C)
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

@@ -1,0 +1,30 @@
+-- Batch mode: WITHIN excludes a match spanning exactly the interval.
+-- compare: multiset
+
+SET 'execution.runtime-mode' = 'batch';
+
+CREATE TABLE Spans (
+  grp STRING,
+  name STRING,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_within.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Spans
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.ts AS a_ts,
+    C.ts AS c_ts
+  PATTERN (A B C) WITHIN INTERVAL '10' SECOND
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

@@ -1,0 +1,30 @@
+-- Alternation `A | B` is rejected.
+-- error: branching patterns
+-- flink: org.apache.flink.table.api.TableException: Expression not supported: |(_UTF-16LE'B', _UTF-16LE'C'). Currently, CEP doesn't support branching patterns.
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id
+  PATTERN (A (B | C) C)
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

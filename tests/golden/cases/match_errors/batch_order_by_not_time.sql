@@ -1,0 +1,37 @@
+-- Batch mode: ORDER BY must start with a time column.
+-- error: for order by as the first one
+-- flink: org.apache.flink.table.api.TableException: You must specify time point for order by as the first one.
+
+SET 'execution.runtime-mode' = 'batch';
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY price
+  MEASURES
+    A.id AS a_id,
+    FIRST(B.id) AS first_b,
+    LAST(B.id) AS last_b,
+    COUNT(B.id) AS b_count,
+    C.id AS c_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (A B C)
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);

@@ -1,0 +1,36 @@
+-- WITHIN needs an interval of millisecond resolution.
+-- error: millisecond resolution
+-- flink: org.apache.flink.table.api.TableException: Only constant intervals with millisecond resolution are supported as time constraints of patterns.
+
+CREATE TABLE Letters (
+  id INT,
+  grp STRING,
+  name STRING,
+  price INT,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/match_letters.csv',
+  'format' = 'csv'
+);
+
+SELECT *
+FROM Letters
+MATCH_RECOGNIZE (
+  PARTITION BY grp
+  ORDER BY ts
+  MEASURES
+    A.id AS a_id,
+    FIRST(B.id) AS first_b,
+    LAST(B.id) AS last_b,
+    COUNT(B.id) AS b_count,
+    C.id AS c_id
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (A B+? C) WITHIN INTERVAL '1' MONTH
+  -- ()
+  DEFINE
+    A AS name = 'a',
+    B AS name = 'b',
+    C AS name = 'c'
+);
