@@ -1,6 +1,7 @@
 """A minimal line-based interactive SQL client: prompt, multi-line statements ended by `;`.
 
-Stands in until the prompt-toolkit shell exists; Ctrl-C clears the input, Ctrl-D / QUIT; leaves."""
+Used when stdin is a terminal but stdout is not (`flinklite > out.txt`), where the prompt-toolkit
+shell cannot draw; Ctrl-C clears the input, Ctrl-D / QUIT; leaves."""
 
 from __future__ import annotations
 

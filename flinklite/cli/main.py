@@ -137,9 +137,7 @@ def _run_client(args: argparse.Namespace) -> int:
         if init_text is not None and not runner.run_init(session, init_text, args.init, printer):
             return EXIT_FAILED
         if script is None:
-            from flinklite.cli.basic_shell import run_shell
-
-            return run_shell(session, printer, history=args.history or DEFAULT_HISTORY)
+            return _run_shell(session, printer, args.history or DEFAULT_HISTORY)
         if not runner.run_script(session, script, printer, from_file=from_file):
             return EXIT_FAILED
         # A script is a standalone job: it ends when the jobs it started end.
@@ -162,6 +160,16 @@ def _run_client(args: argparse.Namespace) -> int:
         if session is not None:
             _close(session)
         signal.signal(signal.SIGTERM, previous)
+
+
+def _run_shell(session: Any, printer: Printer, history: str) -> int:
+    # The line editor draws on the terminal, so it needs one on both ends; typing into a
+    # redirected stdout gets the line-based client.
+    if _stdout_is_tty():
+        from flinklite.repl.shell import run_shell
+    else:
+        from flinklite.cli.basic_shell import run_shell
+    return run_shell(session, printer, history=history)
 
 
 def _on_sigterm(signum: int, frame: Any) -> NoReturn:
@@ -228,6 +236,13 @@ def _stdin_is_tty() -> bool:
     try:
         return sys.stdin is not None and sys.stdin.isatty()
     except ValueError:  # stdin closed
+        return False
+
+
+def _stdout_is_tty() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # stdout closed
         return False
 
 
