@@ -115,6 +115,8 @@ class Printer:
             if source is not None and (exc.source is None or exc.source == statement):
                 exc.source = source
             self.write(render.error_message(exc.kind, exc.render(), color=self.color))
+            if verbose(session):  # Flink's client prints the full trace for every error
+                self.write("".join(traceback.format_exception(exc)).rstrip("\n"))
             return
         detail = str(exc) or "(no message)"
         self.write(render.error_message(type(exc).__name__, detail, color=self.color))
