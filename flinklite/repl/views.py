@@ -220,6 +220,20 @@ class LiveView:
         stamp = _dt.datetime.fromtimestamp(self.updated)
         return f"Updated: {stamp:%H:%M:%S}.{stamp.microsecond // 1000:03d} "
 
+    def watermark_label(self) -> str:
+        """The result's current watermark as a timestamp (UTC), '-' before the first one."""
+        wm = getattr(self.result.buffer, "watermark", None)
+        if wm is None or wm <= -(2**62):
+            return "-"
+        if wm >= 2**62:
+            return "end of input"
+        moment = _dt.datetime(1970, 1, 1) + _dt.timedelta(milliseconds=wm)
+        return moment.isoformat(sep=" ", timespec="milliseconds")
+
+    def watermark_part(self) -> str:
+        label = self.watermark_label()
+        return "" if label == "-" else f"   Watermark: {label}"
+
     def rate_label(self) -> str:
         rate = self.meter.rate
         return "-" if rate is None or not self.retrieving else f"{rate:.0f} rows/s"
@@ -393,7 +407,7 @@ class TableView(LiveView):
     def info_line(self) -> Line:
         text = (
             f" Rows: {len(self.table)}   Received: {self.received} changes"
-            f"   Rate: {self.rate_label()}"
+            f"   Rate: {self.rate_label()}{self.watermark_part()}"
         )
         if self.table.evicted:
             text += f"   Oldest {self.table.evicted} rows dropped (limit {self.table.max_rows})"
@@ -488,7 +502,8 @@ class ChangelogView(LiveView):
         return [
             (
                 "",
-                f" Received: {self.tail.total} changes ({kinds})   Rate: {self.rate_label()}",
+                f" Received: {self.tail.total} changes ({kinds})   Rate: {self.rate_label()}"
+                f"{self.watermark_part()}",
             )
         ]
 

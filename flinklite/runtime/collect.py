@@ -22,6 +22,7 @@ class ResultBuffer(Sink):
         self._cond = threading.Condition()
         self._ended = False
         self.job: Any = None
+        self.watermark: int | None = None  # the latest watermark that reached the result (ms)
 
     # --- written by the job ----------------------------------------------------------------
 
@@ -34,6 +35,9 @@ class ResultBuffer(Sink):
         with self._cond:
             self._items.extend((INSERT, r) for r in rows)
             self._cond.notify_all()
+
+    def on_watermark(self, ts: int) -> None:
+        self.watermark = ts
 
     def end_input(self) -> None:
         self.finish()

@@ -449,3 +449,16 @@ def test_cells_that_changed_since_the_last_refresh_are_highlighted():
     rows = view.screen(80, 10)[4:7]
     changed = [[t.strip() for s, t in line if s == "class:changed"] for line in rows]
     assert changed == [[], [], ["carol", "7"]]
+
+
+def test_views_show_the_results_watermark_once_one_arrived():
+    result = make_result([("+I", ("user-1", 1))], ended=False)
+    for mode in ("table", "changelog"):
+        view = make_view(result, mode, Configuration())
+        view.refresh()
+        assert "Watermark" not in view.screen_text(120, 20)
+    result.buffer.on_watermark(1_735_689_601_000)
+    for mode in ("table", "changelog"):
+        view = make_view(result, mode, Configuration())
+        view.refresh()
+        assert "Watermark: 2025-01-01 00:00:01.000" in view.screen_text(120, 20)
