@@ -87,6 +87,42 @@ def test_streaming_group_by_in_tableau_mode_shows_updates(terminal):
     assert term.quit() == 0
 
 
+def test_changelog_mode_shows_updates_live(terminal):
+    term = terminal("-D", "sql-client.execution.result-mode=changelog")
+    type_lines(term, SALES)
+    term.expect(OK)
+    term.prompt()
+    term.line("SELECT user_id, COUNT(*) AS cnt FROM SalesRecordTable GROUP BY user_id;")
+    out = term.expect("Quit")  # the footer of keys, drawn after the changes above it
+    term.send("q")
+    term.expect("[INFO] Result retrieval cancelled.")
+    term.prompt()
+    assert "SQL Query Result (Changelog)" in out
+    assert re.search(r"-U +user-\d+ +\d+", out) and re.search(r"\+U +user-\d+ +\d+", out)
+    assert term.quit() == 0
+
+
+def test_match_recognize_shows_the_matches_as_they_happen(terminal):
+    term = terminal()
+    type_lines(term, SALES.replace("'300'", "'3000'"))
+    term.expect(OK)
+    term.prompt()
+    term.line(
+        "SELECT * FROM SalesRecordTable MATCH_RECOGNIZE (PARTITION BY user_id "
+        "ORDER BY purchase_time MEASURES UNUSUAL_SALE.quantity AS unusual_quantity, "
+        "AVG(CAST(TYPICAL_SALE.quantity AS INT)) AS avg_quantity AFTER MATCH SKIP PAST LAST ROW "
+        "PATTERN (TYPICAL_SALE+? UNUSUAL_SALE) WITHIN INTERVAL '10' SECOND DEFINE UNUSUAL_SALE "
+        "AS UNUSUAL_SALE.quantity > AVG(CAST(TYPICAL_SALE.quantity AS INT)) * 3);"
+    )
+    out = term.expect(r"Received a total of \d+ rows?", regex=True)
+    term.prompt()
+    assert re.search(r"\| op \| +user_id \| +unusual_quantity \| +avg_quantity \|", out)
+    matches = re.findall(r"\| \+I \| +user-\d+ \| +(\d+) \| +(\d+) \|", out)
+    assert matches, out
+    assert all(int(q) > int(avg) * 3 for q, avg in matches)
+    assert term.quit() == 0
+
+
 def test_ctrl_c_cancels_a_running_query_and_the_shell_goes_on(terminal):
     term = terminal()
     term.run(UNBOUNDED, OK)
