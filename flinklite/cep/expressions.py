@@ -213,8 +213,8 @@ class Rewriter:
             return self.rewrite(rex.operands[0])
         if op in ("RUNNING", "CLASSIFIER", "MATCH_NUMBER"):
             raise UnsupportedError(
-                f"Unsupported call: {op} ({op} in MATCH_RECOGNIZE is not supported by Flink, "
-                "nor by flinklite yet)"
+                f"Unsupported call: {op}() ({op} in MATCH_RECOGNIZE is not supported by Flink; "
+                "flinklite runs it as an extension unless 'flinklite.flink-compatible' is 'true')"
             )
         if op == "MATCH_ROWTIME":
             return self.feature(("rowtime",), rex)

@@ -15,10 +15,15 @@ from typing import Any
 
 from flinklite.catalog.types import RowField
 from flinklite.cep.expressions import DefineProgram, MeasuresProgram
+from flinklite.cep.extensions import FLINK_COMPATIBLE, portability
 from flinklite.cep.nfa import NFA, KeyState, Run
-from flinklite.cep.pattern import compile_pattern
-from flinklite.errors import ExecutionError, ValidationError
+from flinklite.cep.pattern import EXTENSION_HINT, compile_pattern
+from flinklite.cep.program import compile_program
+from flinklite.cep.standard import StandardMatcher, skip_variables
+from flinklite.cep.standard_expr import StandardDefine, StandardMeasures
+from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.expr.compiler import CompileContext
+from flinklite.planner.match import pattern_variables
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, RuntimeContext
 from flinklite.runtime.rows import INSERT, Row
 
@@ -26,19 +31,48 @@ NANOS_PER_MILLI = 1_000_000
 
 
 def create_match_operator(
-    match: Any, input_fields: Sequence[RowField], *, batch: bool, compile_ctx: CompileContext
+    match: Any,
+    input_fields: Sequence[RowField],
+    *,
+    batch: bool,
+    compile_ctx: CompileContext,
+    flink_compatible: bool | None = None,
 ) -> Operator:
-    """The operator for a logical `Match` over rows of `input_fields`; rejects what Flink
-    rejects (ValidationError) and what flinklite cannot run yet (UnsupportedError)."""
+    """The operator for a logical `Match` over rows of `input_fields`.
+
+    Queries within Flink's subset run with Flink's semantics. Queries using the standard's
+    extensions (see `extensions.portability`) run on the standard-semantics matcher, unless
+    `flink_compatible` ('flinklite.flink-compatible'), in which case they are rejected with
+    Flink's message. `flink_compatible=None` reads the option from the job's configuration when
+    the operator opens."""
+    if flink_compatible:
+        return _flink_operator(match, input_fields, batch, compile_ctx)
+    reasons = portability(match)
+    if not reasons:
+        return _flink_operator(match, input_fields, batch, compile_ctx)
+    flink_error = None
+    if flink_compatible is None:
+        try:
+            _flink_operator(match, input_fields, batch, compile_ctx)
+        except FlinkliteError as e:
+            flink_error = e
+    op = _standard_operator(match, input_fields, batch, compile_ctx)
+    op.flink_error = flink_error
+    return op
+
+
+def _flink_operator(
+    match: Any, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
+) -> MatchOperator:
     if match.all_rows:
-        raise ValidationError("All rows per match mode is not supported yet.")
+        raise ValidationError("All rows per match mode is not supported yet." + EXTENSION_HINT)
     time_index = match.order_keys[0][0]
     defined = {name for name, _ in match.definitions}
     pattern = compile_pattern(match.pattern, defined)
     clock = _Clock()
     define = DefineProgram(match.definitions, pattern.variables, input_fields, compile_ctx, clock)
     # Flink 2.3 accepts SUBSET but maps no row to a subset variable: its LAST is NULL, its COUNT
-    # 0. flinklite does the same until the standard's union semantics land as an extension.
+    # 0. flinklite does the same here; the standard's union semantics run on the standard path.
     subsets = tuple(name for name, _ in match.subsets)
     measures = MeasuresProgram(
         match.measures, pattern.variables + subsets, input_fields, compile_ctx, clock
@@ -52,7 +86,6 @@ def create_match_operator(
         initial_accs=define.initial_accs,
         needs_lasts=define.needs_lasts,
     )
-    proctime = not batch and input_fields[time_index].type.time_attribute == "PROCTIME"
     return MatchOperator(
         nfa,
         measures,
@@ -61,7 +94,55 @@ def create_match_operator(
         _tie_sorter(match.order_keys[1:]),
         clock,
         batch=batch,
-        proctime=proctime,
+        proctime=_is_proctime(match, input_fields, batch),
+    )
+
+
+def _is_proctime(match: Any, input_fields: Sequence[RowField], batch: bool) -> bool:
+    return not batch and input_fields[match.order_keys[0][0]].type.time_attribute == "PROCTIME"
+
+
+def _standard_operator(
+    match: Any, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
+) -> MatchOperator:
+    variables = pattern_variables(match.pattern)
+    program = compile_program(match.pattern, variables)
+    mode = match.rows_per_match if match.all_rows else "ONE ROW PER MATCH"
+    if mode.endswith("WITH UNMATCHED ROWS") and "exclusion {- -} in PATTERN" in portability(match):
+        raise ValidationError("Exclusion syntax {- -} cannot be used with WITH UNMATCHED ROWS")
+    clock = _Clock()
+    define = StandardDefine(
+        match.definitions, variables, match.subsets, input_fields, compile_ctx, clock
+    )
+    measures = StandardMeasures(
+        match.measures, variables, match.subsets, input_fields, compile_ctx, clock
+    )
+    after = match.after_match
+    if after.startswith("SKIP TO ") and after.count(" ") == 2:
+        after = "SKIP TO LAST " + after.split(" ")[2]  # the standard's SKIP TO v
+    order = [i for i, _, _ in match.order_keys]
+    used = set(match.partition_keys) | set(order)
+    matcher = StandardMatcher(
+        program,
+        define,
+        measures,
+        after_match=after,
+        skip_vars=skip_variables(after, variables, match.subsets),
+        rows_per_match=mode,
+        order_columns=order,
+        other_columns=[i for i in range(len(input_fields)) if i not in used],
+        within_ms=match.within_ms,
+        width=len(input_fields),
+    )
+    return StandardMatchOperator(
+        matcher,
+        None,
+        _key_fn(match.partition_keys),
+        order[0],
+        _tie_sorter(match.order_keys[1:]),
+        clock,
+        batch=batch,
+        proctime=_is_proctime(match, input_fields, batch),
     )
 
 
@@ -276,3 +357,40 @@ class MatchOperator(Operator):
 
     def snapshot(self) -> Any:
         return None
+
+
+class StandardMatchOperator(MatchOperator):
+    """The Match operator over the standard-semantics matcher: the same time-ordered release
+    of rows per partition; output rows come from the matcher and the end of input decides the
+    searches still waiting for more rows."""
+
+    flink_error: FlinkliteError | None = None
+
+    def open(self, ctx: RuntimeContext) -> None:
+        if (
+            self.flink_error is not None
+            and str(ctx.config.get(FLINK_COMPATIBLE, "")).lower() == "true"
+        ):
+            raise self.flink_error
+        super().open(ctx)
+
+    def end_input(self) -> None:
+        if not self.proctime and self.watermark < MAX_WATERMARK:
+            self.watermark = MAX_WATERMARK
+            self._fire(MAX_WATERMARK)
+        finish = self.nfa.finish  # type: ignore[attr-defined]
+        for key, ks in list(self.keys.items()):
+            self._emit(key, finish(ks), MAX_WATERMARK)
+        self.keys.clear()
+        self.out.end_input()
+
+    def _settle(self, key: tuple, ks: Any, watermark: int) -> None:
+        if ks.idle() and key not in self.buffer:
+            self.keys.pop(key, None)
+        else:
+            self.keys[key] = ks
+
+    def _emit(self, key: tuple, rows: list, release_ts: int) -> None:
+        out = self.out
+        for r in rows:
+            out.process(INSERT, key + r)

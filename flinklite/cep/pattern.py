@@ -5,8 +5,8 @@ contiguity; greedy quantifiers guard the following state's transitions with NOT(
 
 The graph is built backwards from the final state exactly as Flink builds it, because the order
 of transitions and the greedy guards decide which of several overlapping runs completes first.
-Patterns Flink rejects are rejected here with Flink's messages; the standard's richer forms
-(alternation, groups, PERMUTE, exclusion, anchors) are reported as not supported yet."""
+Patterns Flink rejects are rejected here with Flink's messages; flinklite runs the standard's
+richer forms on its standard-semantics matcher (`standard`) unless asked to be Flink-compatible."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.sql import ast
 
 TAKE = "TAKE"
+
+# Appended to Flink's message when flinklite runs the construct as an extension by default.
+EXTENSION_HINT = (
+    " (flinklite runs this as an extension of Flink's MATCH_RECOGNIZE unless "
+    "'flinklite.flink-compatible' is 'true')"
+)
 PROCEED = "PROCEED"
 
 
@@ -91,7 +97,7 @@ def pattern_elements(term: ast.PatternTerm | None) -> list[tuple[str, ast.Patter
         if any(name == inner.name for name, _ in out):
             raise UnsupportedError(
                 "Pattern variables must be unique. That might change in the future. "
-                f"(variable {inner.name} is repeated; not supported by flinklite yet)",
+                f"(variable {inner.name} is repeated){EXTENSION_HINT}",
                 pos=inner.pos,
             )
         out.append((inner.name, item))
@@ -120,7 +126,8 @@ def _unsupported(term: object) -> UnsupportedError:
         ast.PatternAnchor: ("Anchors (^, $) in PATTERN", "Anchors are not supported."),
     }.get(type(term), ("Group patterns", "Group patterns are not supported yet."))
     return UnsupportedError(
-        f"Expression not supported: {flink} ({feature} is not supported by flinklite yet.)",
+        f"Expression not supported: {flink} ({feature} runs in flinklite as an extension "
+        "unless 'flinklite.flink-compatible' is 'true'.)",
         pos=getattr(term, "pos", None),
     )
 

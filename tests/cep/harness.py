@@ -39,7 +39,7 @@ def find_match(rel: L.RelNode) -> L.Match:
     return None  # type: ignore[return-value]
 
 
-def build(sql: str, *, ddl: str = TICKER, batch: bool = False):
+def build(sql: str, *, ddl: str = TICKER, batch: bool = False, flink_compatible: bool = False):
     session = Session({"table.local-time-zone": "UTC"})
     try:
         session.execute_statement(ddl)
@@ -48,7 +48,11 @@ def build(sql: str, *, ddl: str = TICKER, batch: bool = False):
         session.close()
     match = find_match(rel)
     return create_match_operator(
-        match, match.input.fields, batch=batch, compile_ctx=CompileContext("UTC", batch)
+        match,
+        match.input.fields,
+        batch=batch,
+        compile_ctx=CompileContext("UTC", batch),
+        flink_compatible=flink_compatible,
     )
 
 
@@ -60,10 +64,11 @@ def run(
     time_index: int = 3,
     watermark_delay_ms: int = 0,
     batch: bool = False,
+    flink_compatible: bool = False,
 ) -> tuple[list[tuple], RuntimeContext]:
     """The Match operator's output rows for `rows` (timestamps as seconds after 2024-01-01 in
     column `time_index`), a watermark of `ts - delay` after each row, MAX at the end."""
-    op = build(sql, ddl=ddl, batch=batch)
+    op = build(sql, ddl=ddl, batch=batch, flink_compatible=flink_compatible)
     out = Collector()
     op.out = out
     ctx = RuntimeContext(batch=batch)

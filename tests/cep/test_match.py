@@ -94,7 +94,7 @@ def query(pattern: str, after: str = "", define: str = "") -> str:
 )
 def test_patterns_flink_rejects(pattern, message):
     with pytest.raises(ValidationError, match=message.replace("?", r"\?").replace("(", r"\(")):
-        build(query(pattern, define=", B AS B.price > 1"))
+        build(query(pattern, define=", B AS B.price > 1"), flink_compatible=True)
 
 
 @pytest.mark.parametrize(
@@ -106,9 +106,9 @@ def test_patterns_flink_rejects(pattern, message):
         ("A B A", "Pattern variables must be unique"),
     ],
 )
-def test_patterns_not_supported_yet(pattern, message):
+def test_patterns_flink_does_not_support(pattern, message):
     with pytest.raises(FlinkliteError, match=message):
-        build(query(pattern))
+        build(query(pattern), flink_compatible=True)
 
 
 def test_allowed_quantifiers_compile():
@@ -118,7 +118,7 @@ def test_allowed_quantifiers_compile():
 
 def test_physical_offsets_are_rejected():
     with pytest.raises(ValidationError, match="physical offsets"):
-        build(query("A B", define=", B AS B.price > PREV(B.price)"))
+        build(query("A B", define=", B AS B.price > PREV(B.price)"), flink_compatible=True)
 
 
 def test_skip_to_first_element_of_the_match_fails_the_job():
@@ -133,16 +133,16 @@ def test_skip_to_a_variable_without_rows_fails_the_job():
         run(sql, load("ticker.csv"))
 
 
-def test_all_rows_per_match_is_rejected():
+def test_all_rows_per_match_is_rejected_when_flink_compatible():
     sql = Q.replace("{after}", "ALL ROWS PER MATCH").format(pattern="A B", define="")
     with pytest.raises(ValidationError, match="All rows per match mode is not supported yet."):
-        build(sql)
+        build(sql, flink_compatible=True)
 
 
-def test_classifier_is_not_supported():
+def test_classifier_is_rejected_when_flink_compatible():
     sql = Q.replace("A.price AS p", "CLASSIFIER() AS p").format(after="", pattern="A B", define="")
     with pytest.raises(FlinkliteError, match="Unsupported call: CLASSIFIER"):
-        build(sql)
+        build(sql, flink_compatible=True)
 
 
 def test_state_of_finished_partitions_is_dropped():

@@ -2,6 +2,8 @@
 -- error: All rows per match mode is not supported yet
 -- flink: org.apache.flink.table.api.TableException: All rows per match mode is not supported yet.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: branching patterns
 -- flink: org.apache.flink.table.api.TableException: Expression not supported: |(_UTF-16LE'B', _UTF-16LE'C'). Currently, CEP doesn't support branching patterns.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

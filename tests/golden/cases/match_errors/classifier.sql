@@ -2,6 +2,8 @@
 -- error: Unsupported call: CLASSIFIER
 -- flink: org.apache.flink.table.planner.codegen.CodeGenException: Unsupported call: CLASSIFIER()
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

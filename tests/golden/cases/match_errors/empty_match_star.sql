@@ -2,6 +2,8 @@
 -- error: Patterns that can produce empty matches are not supported
 -- flink: org.apache.flink.table.api.TableException: Patterns that can produce empty matches are not supported. There must be at least one non-optional state.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

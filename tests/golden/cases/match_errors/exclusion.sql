@@ -2,6 +2,8 @@
 -- error: doesn't support '{-' '-}' patterns
 -- flink: org.apache.flink.table.api.TableException: Expression not supported: PATTERN_EXCLUDE(_UTF-16LE'B'). Currently, CEP doesn't support '{-' '-}' patterns.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: Optional pattern cannot be preceded by greedy pattern
 -- flink: org.apache.flink.cep.pattern.MalformedPatternException: Optional pattern cannot be preceded by greedy pattern
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: Greedy quantifiers are not allowed as the last element
 -- flink: org.apache.flink.table.api.TableException: Greedy quantifiers are not allowed as the last element of a Pattern yet. Finish your pattern with either a simple variable or reluctant quantifier.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: Group patterns are not supported yet
 -- flink: org.apache.flink.table.api.TableException: Expression not supported: (_UTF-16LE'B', _UTF-16LE'C') Group patterns are not supported yet.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

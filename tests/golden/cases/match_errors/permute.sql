@@ -2,6 +2,8 @@
 -- error: PERMUTE
 -- flink: org.apache.flink.table.api.TableException: Expression not supported: PATTERN_PERMUTE(_UTF-16LE'A', _UTF-16LE'B'). Currently, CEP doesn't support PERMUTE patterns.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: physical offsets
 -- flink: org.apache.flink.table.api.TableException: Flink does not support physical offsets within partition.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

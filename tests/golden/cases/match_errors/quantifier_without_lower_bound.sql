@@ -2,6 +2,8 @@
 -- error: The from should be a positive number
 -- flink: java.lang.IllegalArgumentException: The from should be a positive number greater than 0.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

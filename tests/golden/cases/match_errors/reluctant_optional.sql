@@ -2,6 +2,8 @@
 -- error: Reluctant optional variables are not supported yet
 -- flink: org.apache.flink.table.api.TableException: Reluctant optional variables are not supported yet.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: Pattern variables must be unique
 -- flink: org.apache.flink.table.api.TableException: Pattern variables must be unique. That might change in the future.
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,

@@ -2,6 +2,8 @@
 -- error: Unsupported call: RUNNING
 -- flink: org.apache.flink.table.planner.codegen.CodeGenException: Unsupported call: RUNNING(INT)
 
+SET 'flinklite.flink-compatible' = 'true';
+
 CREATE TABLE Letters (
   id INT,
   grp STRING,
