@@ -160,3 +160,30 @@ def _job_name(prefix: str, text: str) -> str:
     """Flink's default job names: `collect` for a query, `insert-into_<tables>` for DML."""
     del text
     return prefix
+
+
+def match_recognize_sections(sinks: list, config: Configuration) -> str:
+    """EXPLAIN's sections for each MATCH_RECOGNIZE: the compiled automaton, and the reasons a
+    statement would not run on Flink (the extensions it uses)."""
+    from flinklite.cep.extensions import describe_pattern, portability
+    from flinklite.planner import physical as P
+    from flinklite.runtime.graph import flink_compatible
+
+    compatible = flink_compatible(dict(config.items()))
+    out = []
+    for sink in sinks:
+        for node in P.walk(sink):
+            if isinstance(node, P.Match):
+                out.append(
+                    "\n== MATCH_RECOGNIZE Pattern ==\n"
+                    + describe_pattern(node.logical, flink_compatible=compatible).rstrip("\n")
+                    + "\n"
+                )
+                reasons = portability(node.logical)
+                if reasons:
+                    out.append(
+                        "\n== Flink Compatibility ==\nThis statement would not run on Flink: "
+                        + "; ".join(reasons)
+                        + ".\n"
+                    )
+    return "".join(out)

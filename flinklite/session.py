@@ -301,7 +301,8 @@ class Session:
         return self._StatementSet(ast.StatementSet(tuple(inserts), pos=stmt.pos))
 
     def _Explain(self, stmt: ast.Explain) -> Result:
-        return TextResult(explain(stmt, self.binder()))
+        appendix = lambda sinks: executor.match_recognize_sections(sinks, self.config)  # noqa: E731
+        return TextResult(explain(stmt, self.binder(), appendix))
 
     # --- SHOW, DESCRIBE, SET, USE, client commands ---------------------------------------------
 

@@ -5,6 +5,8 @@ changelog modes for EXPLAIN CHANGELOG_MODE) and `== Optimized Execution Plan ==`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flinklite.errors import ValidationError
 from flinklite.planner import logical as L
 from flinklite.planner.binder import Binder
@@ -14,7 +16,11 @@ from flinklite.sql import ast
 DETAILS = {"ESTIMATED_COST", "CHANGELOG_MODE", "JSON_EXECUTION_PLAN", "PLAN_ADVICE"}
 
 
-def explain(stmt: ast.Explain, binder: Binder) -> str:
+def explain(
+    stmt: ast.Explain, binder: Binder, appendix: Callable[[list], str] | None = None
+) -> str:
+    """The EXPLAIN text; `appendix(sinks)` adds sections the planner does not know about (the
+    session uses it for MATCH_RECOGNIZE's automaton and portability)."""
     for detail in stmt.details:
         if detail.upper() not in DETAILS:
             raise ValidationError(
@@ -43,4 +49,5 @@ def explain(stmt: ast.Explain, binder: Binder) -> str:
         for p in plans
     ]
     changelog = any(d.upper() == "CHANGELOG_MODE" for d in stmt.details)
-    return ast_text + "\n" + explain_physical(sinks, changelog_mode=changelog)
+    text = ast_text + "\n" + explain_physical(sinks, changelog_mode=changelog)
+    return text + (appendix(sinks) if appendix is not None else "")

@@ -333,9 +333,18 @@ class GraphBuilder:
         from flinklite.cep.operator import create_match_operator
 
         op = create_match_operator(
-            node.logical, node.input.fields, batch=self.ctx.batch, compile_ctx=self.cctx
+            node.logical,
+            node.input.fields,
+            batch=self.ctx.batch,
+            compile_ctx=self.cctx,
+            flink_compatible=flink_compatible(self.ctx.config),
         )
         self._op(op, out, node)
+
+
+def flink_compatible(config: dict) -> bool:
+    """`SET 'flinklite.flink-compatible' = 'true'`: Flink's restrictions instead of extensions."""
+    return str(config.get("flinklite.flink-compatible", "false")).strip().lower() == "true"
 
 
 def _sort_fields(order: tuple[tuple[int, bool, bool], ...]) -> list[tuple[int, bool, bool]]:

@@ -189,3 +189,37 @@ def test_an_upsert_sink_keyed_otherwise_gets_a_sink_materializer(session):
     assert plan[1].strip(" +-") == "SinkMaterializer(pk=[user_id], changelogMode=[I,UA,D])"
     assert "GroupAggregate(groupBy=[user_id, product_id]" in plan[3]
     assert plan[3].endswith("changelogMode=[I,UB,UA])")
+
+
+TICKS = (
+    "CREATE TABLE ticks (id INT, price INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
+    "WITH ('connector' = 'datagen')"
+)
+EXTENDED_MATCH = (
+    "SELECT * FROM ticks MATCH_RECOGNIZE (ORDER BY ts MEASURES CLASSIFIER() AS c "
+    "ALL ROWS PER MATCH PATTERN (A | B) DEFINE A AS A.price > 10)"
+)
+
+
+def test_explain_shows_the_pattern_automaton_and_what_flink_would_reject(session):
+    session.execute_statement(TICKS)
+    flink_subset = explain(
+        session,
+        "SELECT * FROM ticks MATCH_RECOGNIZE (ORDER BY ts MEASURES A.id AS a "
+        "PATTERN (A B+? C) DEFINE A AS A.price > 10, C AS C.price < 5)",
+    )
+    assert "== MATCH_RECOGNIZE Pattern ==\nNFA (Flink semantics)" in flink_subset
+    assert "== Flink Compatibility ==" not in flink_subset
+    extended = explain(session, EXTENDED_MATCH)
+    assert "backtracking program (SQL standard semantics)" in extended
+    assert (
+        "This statement would not run on Flink: ALL ROWS PER MATCH; alternation (|) in "
+        "PATTERN; CLASSIFIER()." in extended
+    )
+
+
+def test_flink_compatible_mode_rejects_the_extensions_when_the_query_is_submitted(session):
+    session.execute_statement(TICKS)
+    session.execute_statement("SET 'flinklite.flink-compatible' = 'true'")
+    with pytest.raises(FlinkliteError, match="All rows per match mode is not supported yet"):
+        session.execute_statement(EXTENDED_MATCH)
