@@ -164,8 +164,10 @@ class Planner(WindowPlanning, OverPlanning):
             exprs = exprs and tuple(rewrite_aux(e, *window) for e in exprs)
             condition = condition and rewrite_aux(condition, *window)
         if isinstance(child, P.Calc):  # merge, as Flink's CalcMergeRule does
-            inner = child.projection or tuple(
-                InputRef(f.type, i) for i, f in enumerate(child.input.fields)
+            inner = (
+                child.projection
+                if child.projection is not None
+                else tuple(InputRef(f.type, i) for i, f in enumerate(child.input.fields))
             )
             cond = child.condition
             if condition is not None:

@@ -187,9 +187,9 @@ class Calc(Single):
 
     def attributes(self) -> list[tuple[str, str]]:
         names = self.input.names
-        exprs = self.projection or tuple(
-            InputRef(f.type, i) for i, f in enumerate(self.input.fields)
-        )
+        exprs = self.projection
+        if exprs is None:
+            exprs = tuple(InputRef(f.type, i) for i, f in enumerate(self.input.fields))
         attrs = [("select", _select(exprs, self.names, names))]
         if self.condition is not None:
             attrs.append(("where", rex_text(self.condition, names)))

@@ -223,3 +223,15 @@ def test_flink_compatible_mode_rejects_the_extensions_when_the_query_is_submitte
     session.execute_statement("SET 'flinklite.flink-compatible' = 'true'")
     with pytest.raises(FlinkliteError, match="All rows per match mode is not supported yet"):
         session.execute_statement(EXTENDED_MATCH)
+
+
+def test_count_star_over_a_table_with_computed_columns_reads_only_the_rowtime(session):
+    session.execute_statement(
+        "CREATE TABLE orders (id BIGINT, amount INT, ts TIMESTAMP(3), pt AS PROCTIME(), "
+        "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'datagen', "
+        "'number-of-rows' = '7')"
+    )
+    plan = physical(explain(session, "SELECT COUNT(*) FROM orders"))
+    assert "Calc(select=[])" in plan and "project=[ts]" in plan
+    result = session.execute_statement("SELECT COUNT(*) FROM orders")
+    assert list(result.changes())[-1] == ("+U", (7,))
