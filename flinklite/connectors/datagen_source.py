@@ -15,6 +15,7 @@ from typing import Any
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import FrozenMap
 from flinklite.formats.text_codec import NANOS_PER_DAY, to_float32
 from flinklite.runtime.connector import BATCH_SIZE, ScanSpec, Source, Split
 from flinklite.runtime.operator import RuntimeContext
@@ -116,12 +117,12 @@ def _random(t: DataType, options: dict[str, Any], column: str, rng: random.Rando
         size = int(_opt(options, column, "length", 3))
         element = _random(t.elements[0], options, column + ".element", rng)
         if root == T.ARRAY:
-            return lambda: [element() for _ in range(size)]
+            return lambda: tuple(element() for _ in range(size))
         if root == T.MULTISET:
-            return lambda: {element(): rng.randint(0, 10) for _ in range(size)}
+            return lambda: FrozenMap({element(): rng.randint(0, 10) for _ in range(size)})
         key = _random(t.elements[0], options, column + ".key", rng)
         value = _random(t.elements[1], options, column + ".value", rng)
-        return lambda: {key(): value() for _ in range(size)}
+        return lambda: FrozenMap({key(): value() for _ in range(size)})
     if root == T.ROW:
         parts = [_random(f.type, options, f"{column}.{f.name}", rng) for f in t.fields]
         return lambda: tuple(p() for p in parts)

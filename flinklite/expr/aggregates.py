@@ -39,6 +39,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType, RowField
 from flinklite.errors import UnsupportedError
 from flinklite.expr import aggregate_math as M
+from flinklite.expr.literals import FrozenMap
 from flinklite.expr.rex import AggregateCall, InputRef, Literal, Rex
 
 
@@ -51,7 +52,7 @@ class _Emitter:
     retract: list[str] = field(default_factory=lambda: ["acc[0] -= 1"])
     merge: list[str] = field(default_factory=lambda: ["acc[0] += other[0]"])
     values: list[str] = field(default_factory=list)
-    env: dict[str, Any] = field(default_factory=dict)
+    env: dict[str, Any] = field(default_factory=lambda: {"_FrozenMap": FrozenMap})
 
     def slots(self, *initial: str) -> int:
         start = len(self.create)
@@ -392,7 +393,7 @@ class _Builder:
                 f"_m = acc[{s}]",
                 f"for _k, _n in other[{s}].items(): _m[_k] = _m.get(_k, 0) + _n",
             ],
-            f"dict(acc[{s}])",
+            f"_FrozenMap(acc[{s}])",
             guard=f"{x} is not None",
         )
 

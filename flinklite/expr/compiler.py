@@ -22,6 +22,7 @@ from flinklite.expr import runtime_cast as RC
 from flinklite.expr import runtime_math as M
 from flinklite.expr import runtime_string as RS
 from flinklite.expr import runtime_time as RT
+from flinklite.expr.literals import FrozenMap
 from flinklite.expr.rex import (
     Call,
     CorrelRef,
@@ -146,6 +147,7 @@ class _Gen:
         self.tz = ctx.tz
         self.env: dict[str, Any] = {
             "_ExecutionError": ExecutionError,
+            "_FrozenMap": FrozenMap,
             "_FlinkliteError": FlinkliteError,
         }
         self._consts: dict[tuple[type, Any], str] = {}
@@ -301,11 +303,11 @@ class _Gen:
         if op == "ROW":
             return _tuple([self.code(o) for o in ops])
         if op == "ARRAY":
-            return "[" + ", ".join(self.code(o) for o in ops) + "]"
+            return _tuple([self.code(o) for o in ops])
         if op == "MAP":
             codes = [self.code(o) for o in ops]
             pairs = ", ".join(f"{codes[i]}: {codes[i + 1]}" for i in range(0, len(codes), 2))
-            return "{" + pairs + "}"
+            return "_FrozenMap({" + pairs + "})"
         if op == "ITEM":
             return self._item(rex)
         if op in _MATCH_ONLY:

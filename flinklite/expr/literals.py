@@ -6,7 +6,9 @@ Value contract (the row representation every layer uses, DESIGN.md "Row"):
   DATE `int` days since 1970-01-01; TIME `int` nanoseconds of the day;
   TIMESTAMP(p) `int` nanoseconds since the epoch of the UTC wall clock (no time zone);
   TIMESTAMP_LTZ(p) `int` nanoseconds since the epoch (an instant);
-  INTERVAL DAY-TIME `int` milliseconds; INTERVAL YEAR-MONTH `int` months.
+  INTERVAL DAY-TIME `int` milliseconds; INTERVAL YEAR-MONTH `int` months;
+  ARRAY `tuple`; MAP and MULTISET `FrozenMap` (a dict that hashes); ROW `tuple`.
+Collections are hashable so that rows can key join and aggregate state.
 Event-time code converts nanoseconds to the epoch milliseconds of watermarks at its edge.
 """
 
@@ -21,6 +23,17 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
 from flinklite.errors import ValidationError
 from flinklite.sql import ast
+
+
+class FrozenMap(dict):
+    """A MAP / MULTISET value: a dict that is hashable (never mutated once built), so rows that
+    hold one can key operator state."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
 
 _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1

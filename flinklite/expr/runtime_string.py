@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import FrozenMap
 
 # --- Java regular expressions ------------------------------------------------------------------
 
@@ -400,7 +401,7 @@ def is_decimal(s: str) -> bool:
 
 
 def str_to_map(s: str, pair_sep: str = ",", kv_sep: str = "=") -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
+    out: dict[str, str | None] = FrozenMap()
     for item in s.split(pair_sep):
         key, found, value = item.partition(kv_sep)
         out[key] = value if found else None

@@ -224,8 +224,8 @@ def text_converter(t: DataType, opts: CsvOptions) -> Callable[[str], Any] | None
         def array(text: str) -> list[Any]:
             parts = text.split(delimiter)
             if element is None:
-                return [None if p == null else p for p in parts]
-            return [None if p == null else element(p) for p in parts]
+                return tuple(None if p == null else p for p in parts)
+            return tuple(None if p == null else element(p) for p in parts)
 
         return array
     raise ExecutionError(f"Unsupported type: {t.summary()}")

@@ -15,6 +15,7 @@ from typing import Any
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType, RowField
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import FrozenMap
 from flinklite.formats import text_codec as tc
 from flinklite.formats.csv_codec import decimal_converter
 from flinklite.runtime.connector import RowDecoder, RowEncoder
@@ -137,7 +138,7 @@ def value_converter(t: DataType, iso: bool, fail_on_missing: bool) -> Callable[[
         def array(value: Any) -> list[Any]:
             if not isinstance(value, list):
                 raise ValueError(f"Cannot convert JSON {_kind(value)} to ARRAY")
-            return [element(v) for v in value]
+            return tuple(element(v) for v in value)
 
         return array
     if root in (T.MAP, T.MULTISET):
@@ -151,7 +152,7 @@ def value_converter(t: DataType, iso: bool, fail_on_missing: bool) -> Callable[[
         def mapping(value: Any) -> dict[Any, Any]:
             if not isinstance(value, dict):
                 raise ValueError(f"Cannot convert JSON {_kind(value)} to {root}")
-            return {key(k): val(v) for k, v in value.items()}
+            return FrozenMap({key(k): val(v) for k, v in value.items()})
 
         return mapping
     if root == T.ROW:

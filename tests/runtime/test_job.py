@@ -166,3 +166,15 @@ def test_an_idle_split_stops_holding_the_watermark_back():
 def test_a_null_rowtime_fails_the_job_with_flinks_message():
     with pytest.raises(ExecutionError, match="RowTime field should not be null"):
         _drive([_Split("p0", [[(None,)]])])
+
+
+def test_rows_holding_arrays_and_maps_can_key_joins_and_aggregates(session):
+    result = session.execute_statement(
+        "SELECT a.k, a.tags, b.m FROM (VALUES (1, ARRAY['x', 'y'])) AS a(k, tags) "
+        "JOIN (VALUES (1, MAP['p', 2])) AS b(k, m) ON a.k = b.k"
+    )
+    assert list(result.changes()) == [("+I", (1, ("x", "y"), {"p": 2}))]
+    grouped = session.execute_statement(
+        "SELECT tags, COUNT(*) FROM (VALUES (ARRAY[1]), (ARRAY[1])) AS t(tags) GROUP BY tags"
+    )
+    assert fold(grouped.changes()) == {((1,), 2): 1}
