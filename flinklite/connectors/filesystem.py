@@ -78,6 +78,8 @@ FACTORY = ConnectorFactory(
     readable_metadata=METADATA,
     source_class="flinklite.connectors.filesystem_source.FileSystemSource",
     sink_class="flinklite.connectors.filesystem_sink.FileSystemSink",
+    flink_source_class="org.apache.flink.connector.file.table.FileSystemTableSource",
+    flink_sink_class="org.apache.flink.connector.file.table.FileSystemTableSink",
     check=check,
     description="Reads and writes files in a directory, optionally partitioned.",
 )

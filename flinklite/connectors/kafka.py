@@ -233,7 +233,15 @@ def _check_partitioner(ctx: TableContext) -> None:
         )
 
 
+def keep_properties(ctx: TableContext) -> None:
+    """The 'properties.*' options go to the Kafka client as they are."""
+    for key, value in ctx.raw.items():
+        if key.startswith(PROPERTIES_PREFIX):
+            ctx.values.setdefault(key, value)
+
+
 def check(ctx: TableContext) -> None:
+    keep_properties(ctx)
     _check_key_format_insert_only(ctx)
     check_topic(ctx)
     if ctx.mode == SOURCE:
@@ -290,8 +298,10 @@ FACTORY = ConnectorFactory(
     writable_metadata=WRITABLE_METADATA,
     format_metadata_prefix="value.",
     source_changelog=None,  # whatever the value format produces (debezium-json: updates)
-    source_class="org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSource",
-    sink_class="org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSink",
+    source_class="flinklite.connectors.kafka_runtime.KafkaSource",
+    sink_class="flinklite.connectors.kafka_sink.KafkaSink",
+    flink_source_class="org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSource",
+    flink_sink_class="org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSink",
     check=check,
     description="Reads from and writes to Apache Kafka topics.",
 )

@@ -123,8 +123,11 @@ class ConnectorFactory:
     source_changelog: tuple[str, ...] | None = INSERT_ONLY  # None: the value format's mode
     sink_changelog: tuple[str, ...] = INSERT_ONLY
     requires_primary_key: bool = False
-    source_class: str = ""
+    source_class: str = ""  # the runtime class, a dotted Python path
     sink_class: str = ""
+    # Flink's class names, which Flink's messages quote (empty: the runtime class's path)
+    flink_source_class: str = ""
+    flink_sink_class: str = ""
     dynamic_options: Callable[[TableContext], tuple[ConfigOption, ...]] | None = None
     check: Check | None = None
     description: str = ""
@@ -440,7 +443,9 @@ def _validate_metadata(ctx: TableContext, factory: ConnectorFactory) -> None:
         pos = col.pos if col.pos.line > 0 else ctx.table_pos
         if expected is None:
             kind, cls = (
-                ("Source", factory.source_class) if reading else ("Sink", factory.sink_class)
+                ("Source", factory.flink_source_class or factory.source_class)
+                if reading
+                else ("Sink", factory.flink_sink_class or factory.sink_class)
             )
             raise ValidationError(
                 f"Invalid metadata key '{key}' in column '{col.name}' of table "

@@ -43,6 +43,7 @@ def _check_buffer_flush(ctx: TableContext) -> None:
 
 
 def check(ctx: TableContext) -> None:
+    kafka.keep_properties(ctx)
     if ctx.mode == SOURCE:
         kafka.check_bounded_mode(ctx)
     _check_formats(ctx)
@@ -86,6 +87,8 @@ FACTORY = ConnectorFactory(
     requires_primary_key=True,
     source_class=kafka.FACTORY.source_class,
     sink_class=kafka.FACTORY.sink_class,
+    flink_source_class=kafka.FACTORY.flink_source_class,
+    flink_sink_class=kafka.FACTORY.flink_sink_class,
     check=check,
     description="Reads and writes a Kafka topic as a changelog keyed by the primary key.",
 )

@@ -69,9 +69,11 @@ class Split:
 
 
 class Source:
-    """A table's runtime reader: a bounded or unbounded set of splits."""
+    """A table's runtime reader: a bounded or unbounded set of splits. A changelog source
+    (`changelog = True`, e.g. upsert-kafka) returns (kind, row) pairs from Split.poll()."""
 
     bounded: bool = True
+    changelog: bool = False
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx

@@ -105,7 +105,9 @@ class SourceDriver:
             return True
         if not batch:
             return False
-        if self.watermarks is None:
+        if self.source.changelog:  # (kind, row) pairs
+            self._push_changes(split, batch)
+        elif self.watermarks is None:
             self.out.process_batch(batch)
         else:
             self._with_watermarks(split, batch)
@@ -138,6 +140,26 @@ class SourceDriver:
                     self.out.on_watermark(combined)
         if start < len(batch):
             self.out.process_batch(batch[start:])
+
+    def _push_changes(self, split: Split, batch: list) -> None:
+        """A changelog source's (kind, row) pairs; rows without a rowtime (deletes of upsert
+        sources) leave the split's watermark where it is."""
+        process, wms = self.out.process, self.watermarks
+        if wms is None:
+            for kind, row in batch:
+                process(kind, row)
+            return
+        wms.last_active[split] = self.now_ms()
+        current = wms.per_split.get(split, -(2**63))
+        for kind, row in batch:
+            process(kind, row)
+            if row[wms.rowtime_index] is not None:
+                wm = wms.watermark_fn(row)
+                if wm is not None and wm // 1_000_000 > current:
+                    current = wms.per_split[split] = wm // 1_000_000
+                    if not wms.interval_ms:
+                        self._advance()
+        self._advance()
 
     def _advance(self) -> None:
         wms = self.watermarks

@@ -1,0 +1,182 @@
+"""The 'kafka' and 'upsert-kafka' sinks on librdkafka: key and value encoding, Flink's
+partitioners, and for upsert tables tombstones for deletes and optional buffering by key."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flinklite.connectors.kafka_runtime import (
+    client_config,
+    format_codec,
+    key_value_layout,
+    make_client,
+)
+from flinklite.errors import ExecutionError
+from flinklite.runtime.connector import Sink, SinkSpec
+from flinklite.runtime.rows import Row
+
+FLUSH_TIMEOUT_S = 60
+
+
+class KafkaSink(Sink):
+    """Writes each change as one record: +I (and for upsert tables +U) with the row as value,
+    -D as a tombstone (upsert); upsert tables drop -U."""
+
+    name = "Sink"
+
+    def __init__(self, spec: SinkSpec) -> None:
+        self.spec = spec
+        self.upsert = spec.connector == "upsert-kafka"
+        options = spec.options
+        topics = options.get("topic") or ()
+        if len(topics) != 1:
+            raise ExecutionError(
+                f"Table '{spec.table_name}': a Kafka sink writes to exactly one 'topic'."
+            )
+        self.topic = topics[0]
+        self.producer: Any = None
+        self.max_rows = options.get("sink.buffer-flush.max-rows") or 0
+        interval = options.get("sink.buffer-flush.interval")
+        self.interval_s = interval.total_seconds() if interval is not None else 0.0
+        self.buffer: dict[Any, tuple[str, Row]] = {}
+        self.last_flush = time.monotonic()
+        self.error: str | None = None
+
+    def open(self, ctx: Any) -> None:
+        super().open(ctx)
+        spec = self.spec
+        key_fields, value_fields, key_names = key_value_layout(spec, spec.fields)
+        names = [f.name for f in spec.fields]
+        value_id, value_opts = spec.formats["value"]
+        value_opts = _with_subject(value_id, value_opts, f"{self.topic}-value")
+        value_index = [names.index(f.name) for f in value_fields]
+        encode_value = format_codec(value_id, "encoder")(value_fields, value_opts).encode
+        self.key_index = [names.index(n) for n in key_names]
+        encode_key = None
+        if key_fields:
+            key_id, key_opts = spec.formats["key"]
+            key_opts = _with_subject(key_id, key_opts, f"{self.topic}-key")
+            encode_key = format_codec(key_id, "encoder")(key_fields, key_opts).encode
+        self.encode_key = encode_key
+        self.encode_value = (
+            encode_value
+            if value_index == list(range(len(names)))
+            else (lambda row, e=encode_value, ix=value_index: e(tuple(row[i] for i in ix)))
+        )
+        config = client_config(spec.options, "producer")
+        config.setdefault("linger.ms", 5)
+        self.producer = make_client("Producer", config, spec.table_name)
+        self.partition = self._partitioner(spec.options.get("sink.partitioner") or "default")
+
+    def _partitioner(self, name: str) -> Any:
+        if name == "default":
+            return None  # librdkafka's: by key hash, sticky without a key
+        if name == "fixed":
+            return lambda: 0  # Flink's fixed: sink subtask 0 writes to partition 0
+        if name == "round-robin":
+            count = len(
+                self.producer.list_topics(self.topic, timeout=10).topics[self.topic].partitions
+            )
+            state = {"next": 0}
+
+            def next_partition() -> int:
+                p = state["next"]
+                state["next"] = (p + 1) % max(count, 1)
+                return p
+
+            return next_partition
+        raise ExecutionError(
+            f"Table '{self.spec.table_name}': custom partitioner class '{name}' cannot be loaded "
+            "by flinklite; use 'default', 'fixed' or 'round-robin'."
+        )
+
+    # --- rows ------------------------------------------------------------------------------
+
+    def process(self, kind: str, row: Row) -> None:
+        if kind == "-U":
+            if self.upsert:
+                return
+        if not self.upsert and kind != "+I":
+            raise ExecutionError(
+                f"Table '{self.spec.table_name}': the kafka sink with an insert-only value format "
+                f"cannot write a {kind} change."
+            )
+        if self.max_rows:
+            key = tuple(row[i] for i in self.key_index)
+            self.buffer[key] = (kind, row)
+            if len(self.buffer) >= self.max_rows:
+                self._flush_buffer()
+            return
+        self._send(kind, row)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.process("+I", row)
+
+    def on_watermark(self, ts: int) -> None:
+        if self.max_rows and self.buffer and time.monotonic() - self.last_flush >= self.interval_s:
+            self._flush_buffer()
+        if self.producer is not None:
+            self.producer.poll(0)
+        self._check()
+
+    def _send(self, kind: str, row: Row) -> None:
+        key = None
+        if self.encode_key is not None:
+            key = self.encode_key(tuple(row[i] for i in self.key_index))
+        value = None if kind == "-D" else self.encode_value(row)
+        kwargs: dict[str, Any] = {}
+        if self.partition is not None:
+            kwargs["partition"] = self.partition()
+        producer = self.producer
+        while True:
+            try:
+                producer.produce(self.topic, value, key, on_delivery=self._delivered, **kwargs)
+                break
+            except BufferError:
+                producer.poll(0.1)  # the local queue is full: let deliveries drain it
+        producer.poll(0)
+
+    def _delivered(self, err: Any, msg: Any) -> None:
+        if err is not None and self.error is None:
+            self.error = err.str()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise ExecutionError(
+                f"Table '{self.spec.table_name}': writing to topic '{self.topic}' failed: "
+                f"{self.error}"
+            )
+
+    def _flush_buffer(self) -> None:
+        for kind, row in self.buffer.values():
+            self._send(kind, row)
+        self.buffer.clear()
+        self.last_flush = time.monotonic()
+
+    def end_input(self) -> None:
+        if self.buffer:
+            self._flush_buffer()
+        self._flush()
+
+    def _flush(self) -> None:
+        if self.producer is not None:
+            left = self.producer.flush(FLUSH_TIMEOUT_S)
+            if left:
+                raise ExecutionError(
+                    f"Table '{self.spec.table_name}': {left} records to topic '{self.topic}' "
+                    f"were not delivered within {FLUSH_TIMEOUT_S} s."
+                )
+            self._check()
+
+    def close(self) -> None:
+        if self.producer is not None:
+            self.producer.flush(5)
+            self.producer = None
+
+
+def _with_subject(identifier: str, options: dict[str, Any], subject: str) -> dict[str, Any]:
+    if identifier == "avro-confluent" and not options.get("subject"):
+        return {**options, "subject": subject}
+    return options

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Starts a single-node Apache Kafka broker (KRaft, combined broker and controller) on free
+# loopback ports, in a fresh data folder; prints the bootstrap servers once it accepts clients.
+#
+# Usage: start.sh [DATA_DIR]   (default: a new temporary folder; stop it with stop.sh DATA_DIR)
+# Env:   KAFKA_VERSION, FLINKLITE_KAFKA_CACHE (see fetch.sh), KAFKA_HEAP (default -Xmx256m).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+libs="$("$here/fetch.sh")"
+data="${1:-$(mktemp -d -t flinklite-kafka.XXXXXX)}"
+mkdir -p "$data/logs"
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+port="$(free_port)"
+controller="$(free_port)"
+
+cat > "$data/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$data/logs
+num.partitions=1
+default.replication.factor=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+num.network.threads=2
+num.io.threads=2
+background.threads=2
+log.cleaner.enable=false
+PROPS
+
+heap="${KAFKA_HEAP:--Xmx256m}"
+jvm=(java $heap -Xms64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
+     -Djava.awt.headless=true -cp "$libs/*")
+cluster_id="$(python3 -c 'import base64, uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')"
+"${jvm[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$data/server.properties" \
+  >"$data/format.log" 2>&1 || { cat "$data/format.log" >&2; exit 1; }
+
+nohup "${jvm[@]}" kafka.Kafka "$data/server.properties" >"$data/broker.log" 2>&1 &
+echo $! >"$data/broker.pid"
+echo "127.0.0.1:$port" >"$data/bootstrap"
+
+for _ in $(seq 1 600); do
+  if ! kill -0 "$(cat "$data/broker.pid")" 2>/dev/null; then
+    echo "The Kafka broker exited during start-up; its log:" >&2
+    tail -n 40 "$data/broker.log" >&2
+    exit 1
+  fi
+  if grep -q "Kafka Server started\|\[KafkaRaftServer nodeId=1\] Kafka Server started" "$data/broker.log" 2>/dev/null \
+     || python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
+    echo "127.0.0.1:$port"
+    exit 0
+  fi
+  sleep 0.1
+done
+echo "The Kafka broker did not start within 60 s; see $data/broker.log" >&2
+exit 1

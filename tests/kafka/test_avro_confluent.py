@@ -1,0 +1,214 @@
+"""avro-confluent against a real broker and a Confluent-compatible registry: records framed
+as the StreamsHub generator frames them (magic 0, 4-byte id, Avro binary in writer order) read
+by field name; rows written with the table's schema registered under <topic>-value; and the
+tutorial's anomaly job end to end (Avro sales in, upsert-kafka CSV matches out)."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+import time
+
+import fastavro
+from confluent_kafka import Consumer, Producer, TopicPartition
+
+from flinklite.datagen.streamshub import StreamsHubGenerator
+from flinklite.session import Session
+
+SALES_SCHEMA = {
+    "namespace": "com.github.streamshub.kafka.data.generator.schema",
+    "type": "record",
+    "name": "Sales",
+    "fields": [
+        {"name": "user_id", "type": "string"},
+        {"name": "product_id", "type": "string"},
+        {"name": "invoice_id", "type": "string"},
+        {"name": "quantity", "type": "string"},
+        {"name": "unit_cost", "type": "string"},
+    ],
+}
+
+
+def produce_sales(bootstrap, registry, topic, records):
+    """records: (values in table order, timestamp ms); framed with the registry's id."""
+    schema_id = registry.register(f"{topic}-value", json.dumps(SALES_SCHEMA))
+    parsed = fastavro.parse_schema(SALES_SCHEMA)
+    names = ("invoice_id", "user_id", "product_id", "quantity", "unit_cost")
+    producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 20})
+    for values, ts in records:
+        out = io.BytesIO()
+        out.write(b"\x00" + schema_id.to_bytes(4, "big"))
+        fastavro.schemaless_writer(out, parsed, dict(zip(names, values, strict=True)))
+        while True:
+            try:
+                producer.produce(topic, out.getvalue(), str(ts).encode(), timestamp=ts)
+                break
+            except BufferError:
+                producer.poll(0.1)
+    assert producer.flush(30) == 0
+
+
+def consume(bootstrap, topic, idle_s=1.0, timeout_s=30.0):
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "check"})
+    consumer.assign([TopicPartition(topic, 0, 0)])
+    got, last, start = [], time.time(), time.time()
+    while time.time() - last < idle_s and time.time() - start < timeout_s:
+        batch = [m for m in consumer.consume(500, 0.2) if m.error() is None]
+        if batch:
+            got += batch
+            last = time.time()
+    consumer.close()
+    return got
+
+
+def sales_table(topic, bootstrap, url):
+    return (
+        "CREATE TABLE SalesRecordTable ( invoice_id STRING, user_id STRING, product_id STRING, "
+        "quantity STRING, unit_cost STRING, "
+        "`purchase_time` TIMESTAMP(3) METADATA FROM 'timestamp', "
+        "WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND ) WITH ( "
+        f"'connector' = 'kafka', 'topic' = '{topic}', "
+        f"'properties.bootstrap.servers' = '{bootstrap}', "
+        "'properties.group.id' = 'sales-record-group', 'value.format' = 'avro-confluent', "
+        f"'value.avro-confluent.url' = '{url}', 'scan.startup.mode' = 'earliest-offset', "
+        "'scan.bounded.mode' = 'latest-offset' );"
+    )
+
+
+def test_reads_generator_framed_avro_by_field_name(kafka_bootstrap, schema_registry, topic):
+    registry, url = schema_registry
+    records = StreamsHubGenerator(
+        "sales", seed=7, rows_per_second=100, start_ms=1_750_000_000_000
+    ).take(3)
+    produce_sales(kafka_bootstrap, registry, topic, records)
+    session = Session({"table.local-time-zone": "UTC"})
+    session.execute_statement(sales_table(topic, kafka_bootstrap, url + "/apis/ccompat/v6")[:-1])
+    got = list(session.execute_statement("SELECT * FROM SalesRecordTable").changes())
+    assert [(kind, row[:5]) for kind, row in got] == [("+I", v) for v, _ in records]
+    assert [row[5] for _, row in got] == [ts * 1_000_000 for _, ts in records]
+    session.close()
+
+
+def test_writes_with_the_table_schema_registered_under_the_topic(
+    kafka_bootstrap, schema_registry, topic
+):
+    registry, url = schema_registry
+    session = Session({"table.local-time-zone": "UTC"})
+    session.execute_statement(
+        f"CREATE TABLE sink_t (id STRING NOT NULL, n INT, d DECIMAL(5, 2)) WITH ("
+        f"'connector' = 'kafka', 'topic' = '{topic}', "
+        f"'properties.bootstrap.servers' = '{kafka_bootstrap}', "
+        f"'value.format' = 'avro-confluent', 'value.avro-confluent.url' = '{url}', "
+        "'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO', "
+        "'value.avro-confluent.basic-auth.user-info' = 'alice:secret')"
+    )
+    session.execute_statement(
+        "INSERT INTO sink_t VALUES ('a', 1, 2.50), ('b', CAST(NULL AS INT), CAST(NULL AS DECIMAL(5, 2)))"
+    )
+    assert session.wait_for_jobs() == []
+    session.close()
+    messages = consume(kafka_bootstrap, topic)
+    schema_id = registry.subjects[f"{topic}-value"][-1]
+    schema = json.loads(registry.schemas[schema_id - 1])
+    assert schema["name"] == "record"
+    assert schema["namespace"] == "org.apache.flink.avro.generated"
+    assert [f["type"] for f in schema["fields"]][:2] == ["string", ["null", "int"]]
+    assert "Basic YWxpY2U6c2VjcmV0" in registry.auth_seen
+    decoded = []
+    for m in messages:
+        value = m.value()
+        assert value[0] == 0 and int.from_bytes(value[1:5], "big") == schema_id
+        decoded.append(fastavro.schemaless_reader(io.BytesIO(value[5:]), schema, None))
+    assert [(r["id"], r["n"]) for r in decoded] == [("a", 1), ("b", None)]
+    assert str(decoded[0]["d"]) == "2.50" and decoded[1]["d"] is None
+
+
+# --- the anomaly-detection job, end to end ---------------------------------------------------
+
+UNUSUAL_TABLE = (
+    "CREATE TABLE UnusualSalesRecordTable ( user_id STRING, unusual_invoice_id STRING, "
+    "unusual_quantity INT, unusual_tstamp TIMESTAMP(3), avg_quantity INT, "
+    "avg_first_sale_tstamp TIMESTAMP(3), avg_last_sale_tstamp TIMESTAMP(3), "
+    "PRIMARY KEY (`user_id`) NOT ENFORCED ) WITH ( 'connector' = 'upsert-kafka', "
+    "'topic' = '{topic}', 'properties.bootstrap.servers' = '{bootstrap}', "
+    "'properties.client.id' = 'sql-cleaning-client', "
+    "'properties.transaction.timeout.ms' = '800000', 'key.format' = 'csv', "
+    "'value.format' = 'csv', 'value.fields-include' = 'ALL' );"
+)
+ANOMALY_INSERT = (
+    "INSERT INTO UnusualSalesRecordTable SELECT * FROM SalesRecordTable MATCH_RECOGNIZE ( "
+    "PARTITION BY user_id ORDER BY purchase_time MEASURES "
+    "UNUSUAL_SALE.invoice_id AS unusual_invoice_id, "
+    "CAST(UNUSUAL_SALE.quantity AS INT) AS unusual_quantity, "
+    "UNUSUAL_SALE.purchase_time AS unusual_tstamp, "
+    "AVG(CAST(TYPICAL_SALE.quantity AS INT)) AS avg_quantity, "
+    "FIRST(TYPICAL_SALE.purchase_time) AS avg_first_sale_tstamp, "
+    "LAST(TYPICAL_SALE.purchase_time) AS avg_last_sale_tstamp "
+    "ONE ROW PER MATCH AFTER MATCH SKIP PAST LAST ROW "
+    "PATTERN (TYPICAL_SALE+? UNUSUAL_SALE) WITHIN INTERVAL '10' SECOND DEFINE UNUSUAL_SALE AS "
+    "UNUSUAL_SALE.quantity > AVG(CAST(TYPICAL_SALE.quantity AS INT)) * 3 );"
+)
+
+
+def csv_timestamp(ms: int) -> str:
+    """Flink's CSV text of a TIMESTAMP(3): trailing zeros of the fraction dropped, quoted."""
+    text = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    fraction = f"{ms % 1000:03d}".rstrip("0")
+    return f'"{text}.{fraction}"' if fraction else f'"{text}"'
+
+
+def expected_matches(records):
+    """The pattern's matches as a plain loop (valid while unusual sales follow only normal
+    ones): per user, the sales since the last match within 10 s; a sale matches when its
+    quantity exceeds three times the truncated average of those."""
+    runs: dict[str, list] = collections.defaultdict(list)
+    out = []
+    for values, ts in sorted(records, key=lambda r: r[1]):
+        invoice, user, _, quantity, _ = values
+        run = [r for r in runs[user] if ts - r[1] < 10_000]
+        q = int(quantity)
+        if run and q > (sum(int(r[0]) for r in run) // len(run)) * 3:
+            avg = sum(int(r[0]) for r in run) // len(run)
+            first, last = csv_timestamp(run[0][1]), csv_timestamp(run[-1][1])
+            value = f"{user},{invoice},{q},{csv_timestamp(ts)},{avg},{first},{last}"
+            out.append((user.encode(), value.encode()))
+            runs[user] = []
+        else:
+            runs[user] = [*run, (quantity, ts)]
+    return out
+
+
+def test_the_tutorial_anomaly_job_end_to_end(kafka_bootstrap, schema_registry, tmp_path):
+    registry, url = schema_registry
+    source, sink = "flink.sales.records", "flink.unusual.sales.records"
+    gen = StreamsHubGenerator("sales", seed=2024, rows_per_second=100, start_ms=1_750_000_000_000)
+    records = gen.take(4000)
+    produce_sales(kafka_bootstrap, registry, source, records)
+    script = tmp_path / "anomaly.sql"
+    script.write_text(
+        "SET 'table.local-time-zone' = 'UTC';\n"
+        + sales_table(source, kafka_bootstrap, url + "/apis/ccompat/v6")
+        + "\n"
+        + UNUSUAL_TABLE.format(topic=sink, bootstrap=kafka_bootstrap)
+        + "\n"
+        + ANOMALY_INSERT
+        + "\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "flinklite", "-f", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    expected = expected_matches(records)
+    assert len(expected) >= 3  # the seed gives enough unusual sales to mean something
+    deadline = time.time() + 30
+    got = []
+    while len(got) < len(expected) and time.time() < deadline:
+        got = [(m.key(), m.value()) for m in consume(kafka_bootstrap, sink)]
+    assert sorted(got) == sorted(expected)
