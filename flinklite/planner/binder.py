@@ -233,9 +233,12 @@ class Binder:
         if sel.group_by or needs_aggregation(sel, items):
             agg = Aggregation(self, rel, scope, sel.group_by, windows)
             exprs = [agg.bind(expr, "SELECT") for expr, _ in items]
+            # HAVING may add aggregates of its own: bind it before the aggregate is built.
+            having = (
+                agg.bind(sel.having, "HAVING", condition=True) if sel.having is not None else None
+            )
             rel = agg.build()
-            if sel.having is not None:
-                having = agg.bind(sel.having, "HAVING", condition=True)
+            if having is not None:
                 rel = L.Filter(rel.fields, rel, having)
         else:
             if sel.having is not None:
