@@ -25,6 +25,7 @@ from flinklite.errors import ExecutionError
 # Exact arithmetic: wide enough that no DECIMAL(38, s) operation ever rounds before the
 # result is fitted to its type.
 EXACT = Context(prec=120, rounding=ROUND_HALF_UP, Emax=999999, Emin=-999999)
+_WIDE = Context(prec=1000, rounding=ROUND_HALF_UP, Emax=999999, Emin=-999999)
 # BigDecimal division in Flink (DecimalDataUtils.divide) works to 38 significant digits.
 DIVIDE = Context(prec=38, rounding=ROUND_HALF_UP, Emax=999999, Emin=-999999)
 
@@ -129,7 +130,8 @@ def decimal_mod(a: Decimal | int, b: Decimal | int) -> Decimal:
 
 
 def _round_decimal(value: Decimal, digits: int, mode: str) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-digits), mode, EXACT)
+    # Wide enough for any double (1e308 to 2 places needs 311 digits); EXACT's 120 is not.
+    return value.quantize(Decimal(1).scaleb(-digits), mode, _WIDE)
 
 
 def rounder(root: str, mode: str, result_scale: int | None) -> Callable[..., Any]:

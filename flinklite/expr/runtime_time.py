@@ -213,7 +213,14 @@ def truncate_precision(nanos: int, precision: int) -> int:
 
 
 def to_datetime(nanos: int) -> dt.datetime:
-    return EPOCH + dt.timedelta(microseconds=nanos // 1000)
+    try:
+        return EPOCH + dt.timedelta(microseconds=nanos // 1000)
+    except OverflowError:
+        # Java's LocalDateTime reaches year 999999999; Python's datetime stops at 9999.
+        raise ExecutionError(
+            f"Timestamp out of the supported range (years 1 to 9999): {nanos // 1_000_000} "
+            "ms since 1970-01-01"
+        ) from None
 
 
 def from_datetime(moment: dt.datetime, nanos_of_second: int | None = None) -> int:

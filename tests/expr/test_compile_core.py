@@ -156,3 +156,13 @@ def test_literals_keep_their_values():
     assert compile_expression(Literal(T.decimal(3, 1), Decimal("1.5")), FIELDS)(()) == Decimal(
         "1.5"
     )
+
+
+def test_round_of_a_huge_double_and_an_out_of_range_timestamp_fail_or_work_cleanly():
+    from flinklite.errors import ExecutionError
+    from flinklite.expr.runtime_math import rounder
+    from flinklite.expr.runtime_time import to_datetime
+
+    assert rounder("DOUBLE", "ROUND_HALF_UP", None)(1.7e308, 2) == 1.7e308
+    with pytest.raises(ExecutionError, match="out of the supported range"):
+        to_datetime(10**30)
