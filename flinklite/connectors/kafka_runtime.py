@@ -84,8 +84,12 @@ def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
 
     import confluent_kafka
 
+    # librdkafka logs every failed connection attempt; it retries on its own, and the job
+    # reports what matters, so its log lines stay out of the terminal.
     quiet = logging.getLogger("flinklite.kafka.client")
-    quiet.setLevel(logging.ERROR)
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
     config = {**config, "logger": quiet}
     try:
         return getattr(confluent_kafka, kind)(config)
