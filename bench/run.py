@@ -30,7 +30,7 @@ ORACLE_DIRS = (Path("/work/shared/tools/flink-oracle"), ROOT.parent / "shared/to
 # The query whose state is one entry per key: its peak RSS should not grow with the input.
 KEYED_QUERY = "group_agg"
 # The tutorial's aggregate first, then the stateless query; any others after, by name.
-QUERY_ORDER = ("group_agg", "filter_project", "match_recognize", "match_recognize_streamshub")
+QUERY_ORDER = ("group_agg", "filter_project", "match_recognize")
 TAIL_LINES = 15
 
 
@@ -141,12 +141,13 @@ def sales_file(data_dir: Path, rows: int, users: int, seed: int, kind: str = "sa
     return path
 
 
-def data_kind(query: Path) -> str:
-    """A query picks its data with a `-- bench-data: streamshub` line; the default is sales."""
+def data_kinds(query: Path) -> list[str]:
+    """The data sets a query runs on: a `-- bench-data: sales, streamshub` line lists them;
+    the default is sales. Each kind but sales adds its name to the case's."""
     for line in query.read_text(encoding="utf-8").splitlines():
         if line.startswith("-- bench-data:"):
-            return line.split(":", 1)[1].strip()
-    return "sales"
+            return [k.strip() for k in line.split(":", 1)[1].split(",") if k.strip()]
+    return ["sales"]
 
 
 def render_script(query: Path, data: Path, scripts_dir: Path) -> Path:
@@ -389,11 +390,12 @@ def main(argv: list[str] | None = None) -> int:
 
     cases = []
     for rows in a.sizes:
-        for query in queries:
-            data = sales_file(a.data_dir, rows, a.users, a.seed, data_kind(query))
+        for query, kind in [(q, k) for q in queries for k in data_kinds(q)]:
+            data = sales_file(a.data_dir, rows, a.users, a.seed, kind)
             script = render_script(query, data, a.data_dir / "scripts")
-            case = Case(query.stem, rows)
-            note(f"{query.stem} @ {rows:,} rows: flinklite ...")
+            name = query.stem if kind == "sales" else f"{query.stem}_{kind}"
+            case = Case(name, rows)
+            note(f"{name} @ {rows:,} rows: flinklite ...")
             case.flinklite = best_of(
                 [
                     measure([*flinklite_command(), "-f", str(script)], a.timeout, flinklite_failed)
@@ -401,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
                 ]
             )
             if run_flink:
-                note(f"{query.stem} @ {rows:,} rows: Flink ...")
+                note(f"{name} @ {rows:,} rows: Flink ...")
                 case.flink, case.flink_summary = run_flink_oracle(
                     a.flink_venv, oracle_dir, script, a.repeat, a.timeout
                 )

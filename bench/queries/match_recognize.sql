@@ -1,5 +1,8 @@
 -- The anomaly-detection tutorial's MATCH_RECOGNIZE: per user, a run of typical sales followed
--- by one more than three times their average quantity, within 10 seconds.
+-- by one more than three times their average quantity, within 10 seconds. It runs on the
+-- uniform sales data and on the StreamsHub distribution (100 users, 100 sales a second, so
+-- about ten sales per user fall inside each 10-second window and runs overlap most).
+-- bench-data: sales, streamshub
 -- ${DATA_FILE} is the generated sales CSV (bench/run.py fills it in).
 CREATE TABLE Sales (
   invoice_id    STRING,
