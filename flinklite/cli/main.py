@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 # Subcommands: name -> ("module:function", one-line summary). The function takes the remaining
 # arguments and returns an exit code; it is imported only when its subcommand runs. A name here
 # shadows a script path of the same name only as the first argument (`flinklite -f datagen` works).
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "datagen": (
+        "flinklite.cli.datagen_cmd:main",
+        "produce the StreamsHub tutorial data sets into Kafka",
+    ),
+    "topic": ("flinklite.cli.topic_cmd:main", "tail: print a Kafka topic's records decoded"),
+}
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -8,6 +8,8 @@ from __future__ import annotations
 import collections
 import importlib
 import re
+import sys
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -79,18 +81,83 @@ def client_config(options: dict[str, Any], role: str) -> dict[str, Any]:
     return config
 
 
-def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
+def quiet_logger() -> Any:
+    """The logger handed to librdkafka clients: it logs every failed connection attempt and
+    retries on its own, so its lines stay out of the terminal (OutageReport says what matters)."""
     import logging
 
-    import confluent_kafka
-
-    # librdkafka logs every failed connection attempt; it retries on its own, and the job
-    # reports what matters, so its log lines stay out of the terminal.
     quiet = logging.getLogger("flinklite.kafka.client")
     if not quiet.handlers:
         quiet.addHandler(logging.NullHandler())
         quiet.propagate = False
-    config = {**config, "logger": quiet}
+    return quiet
+
+
+# Bootstrap servers whose outage has been reported and has not ended yet.
+_down: set[str] = set()
+_down_lock = threading.Lock()
+
+
+def outage_callback(servers: str, owner: str) -> Callable[[Any], None]:
+    """librdkafka's `error_cb` for a client of `owner` (e.g. "Table 't'"): one line on stderr
+    when every broker at `servers` is down, once per outage however many clients of the job
+    see it. Other errors are transient: librdkafka reconnects by itself."""
+
+    def on_error(err: Any) -> None:
+        import confluent_kafka
+
+        if err.code() != confluent_kafka.KafkaError._ALL_BROKERS_DOWN:
+            return
+        if servers in _down or _any_reachable(servers):
+            # A client that polls rarely (an idle sink) gets the event after the brokers are
+            # back: only an outage still going on is reported.
+            return
+        with _down_lock:
+            if servers in _down:
+                return
+            _down.add(servers)
+        print(
+            f"[WARNING] {owner}: all Kafka brokers at {servers} are unreachable; "
+            "retrying until they are back.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return on_error
+
+
+def _any_reachable(servers: str) -> bool:
+    import socket
+
+    for server in servers.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            socket.create_connection((host.strip("[]") or "localhost", int(port)), 0.5).close()
+            return True
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+def broker_back(servers: str) -> None:
+    """Records flow again from or to `servers`: a later outage is reported anew."""
+    if servers in _down:
+        with _down_lock:
+            _down.discard(servers)
+            print(f"[INFO] Kafka brokers at {servers} are reachable again.", file=sys.stderr)
+
+
+def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
+    """A librdkafka client ('Consumer' or 'Producer') of a table, logging to
+    quiet_logger and reporting broker outages with outage_callback."""
+    import confluent_kafka
+
+    servers = str(config.get("bootstrap.servers", ""))
+    config = {
+        **config,
+        "logger": quiet_logger(),
+        "error_cb": outage_callback(servers, f"Table '{table}'"),
+    }
     try:
         return getattr(confluent_kafka, kind)(config)
     except confluent_kafka.KafkaException as e:
@@ -171,6 +238,7 @@ class KafkaSource(Source):
         self.bounded_mode = options.get("scan.bounded.mode", "unbounded")
         self.bounded = self.bounded_mode != "unbounded"
         self.consumer: Any = None
+        self.servers = ""
         self.buffers: dict[tuple[str, int], collections.deque] = {}
         self.finished: set[tuple[str, int]] = set()
         self.stops: dict[tuple[str, int], int] = {}
@@ -189,6 +257,7 @@ class KafkaSource(Source):
                 "fetch.wait.max.ms": 50,
             }
         )
+        self.servers = str(config.get("bootstrap.servers", ""))
         self.consumer = make_client("Consumer", config, spec.table_name)
         self.decode = self._build_decoder(getattr(ctx, "local_time_zone", "UTC"))
         self.partitions = self._partitions()
@@ -365,6 +434,8 @@ class KafkaSource(Source):
     def fetch(self) -> None:
         """One consume call, spread over the partitions' buffers."""
         messages = self.consumer.consume(MAX_BATCH, POLL_TIMEOUT_S)
+        if _down and messages and messages[-1].error() is None:
+            broker_back(self.servers)  # records, not just end-of-partition events, flow again
         buffers, stops = self.buffers, self.stops
         for msg in messages:
             tp = (msg.topic(), msg.partition())

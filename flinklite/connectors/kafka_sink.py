@@ -6,7 +6,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from flinklite.connectors import kafka_runtime
 from flinklite.connectors.kafka_runtime import (
+    broker_back,
     client_config,
     format_codec,
     key_value_layout,
@@ -42,6 +44,7 @@ class KafkaSink(Sink):
         self.buffer: dict[Any, tuple[str, Row]] = {}
         self.last_flush = time.monotonic()
         self.error: str | None = None
+        self.servers = ""
 
     def open(self, ctx: Any) -> None:
         super().open(ctx)
@@ -66,6 +69,11 @@ class KafkaSink(Sink):
         )
         config = client_config(spec.options, "producer")
         config.setdefault("linger.ms", 5)
+        if _idempotence_fits(config):
+            # The Java producer Flink uses is idempotent by default: retries after a broker
+            # outage neither duplicate nor reorder records, so upsert state stays right.
+            config.setdefault("enable.idempotence", True)
+        self.servers = str(config.get("bootstrap.servers", ""))
         self.producer = make_client("Producer", config, spec.table_name)
         self.partition = self._partitioner(spec.options.get("sink.partitioner") or "default")
 
@@ -139,7 +147,10 @@ class KafkaSink(Sink):
         producer.poll(0)
 
     def _delivered(self, err: Any, msg: Any) -> None:
-        if err is not None and self.error is None:
+        if err is None:
+            if kafka_runtime._down:
+                broker_back(self.servers)
+        elif self.error is None:
             self.error = err.str()
 
     def _check(self) -> None:
@@ -174,6 +185,14 @@ class KafkaSink(Sink):
         if self.producer is not None:
             self.producer.flush(5)
             self.producer = None
+
+
+def _idempotence_fits(config: dict[str, Any]) -> bool:
+    # As the Java client: idempotence is on unless settings that contradict it are given.
+    acks = str(config.get("acks", "all")).lower()
+    retries = str(config.get("retries", "1"))
+    in_flight = int(config.get("max.in.flight.requests.per.connection", 5))
+    return acks in ("all", "-1") and retries != "0" and in_flight <= 5
 
 
 def _with_subject(identifier: str, options: dict[str, Any], subject: str) -> dict[str, Any]:

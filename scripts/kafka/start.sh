@@ -3,6 +3,8 @@
 # loopback ports, in a fresh data folder; prints the bootstrap servers once it accepts clients.
 #
 # Usage: start.sh [DATA_DIR]   (default: a new temporary folder; stop it with stop.sh DATA_DIR)
+# A DATA_DIR that already holds a broker stopped with `stop.sh DATA_DIR --keep` is restarted on
+# the same ports with its data, as a broker comes back after an outage.
 # Env:   KAFKA_VERSION, FLINKLITE_KAFKA_CACHE (see fetch.sh), KAFKA_HEAP (default -Xmx256m).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,8 +15,13 @@ mkdir -p "$data/logs"
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
-port="$(free_port)"
-controller="$(free_port)"
+restart=false
+if [[ -f "$data/server.properties" && -f "$data/logs/meta.properties" ]]; then
+  restart=true
+  port="$(sed -n 's/^advertised.listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$data/server.properties")"
+else
+  port="$(free_port)"
+  controller="$(free_port)"
 
 cat > "$data/server.properties" <<PROPS
 process.roles=broker,controller
@@ -42,14 +49,17 @@ num.io.threads=2
 background.threads=2
 log.cleaner.enable=false
 PROPS
+fi
 
 heap="${KAFKA_HEAP:--Xmx256m}"
 jvm=(java $heap -Xms64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
      -Djava.awt.headless=true -cp "$libs/*")
 cluster_id="$(python3 -c 'import base64, uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')"
-"${jvm[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$data/server.properties" \
+$restart || "${jvm[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$data/server.properties" \
   >"$data/format.log" 2>&1 || { cat "$data/format.log" >&2; exit 1; }
 
+# A restart starts a fresh log, so the start-up check below only sees this run's lines.
+if [[ -f "$data/broker.log" ]]; then mv "$data/broker.log" "$data/broker.log.prev"; fi
 nohup "${jvm[@]}" kafka.Kafka "$data/server.properties" >"$data/broker.log" 2>&1 &
 echo $! >"$data/broker.pid"
 echo "127.0.0.1:$port" >"$data/bootstrap"

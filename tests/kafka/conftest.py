@@ -22,9 +22,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.kafka)
 
 
+class RestartableBroker:
+    """A single-node KRaft broker on a free loopback port that a test may stop and start
+    again: start.sh restarts a folder stopped with `stop.sh DATA --keep` on the same port,
+    with its data, as a broker comes back after an outage."""
+
+    def __init__(self, data: str) -> None:
+        self.data = data
+        self.bootstrap = self.start()
+
+    def start(self) -> str:
+        started = subprocess.run(
+            [str(SCRIPTS / "start.sh"), self.data], capture_output=True, text=True, timeout=300
+        )
+        if started.returncode != 0:
+            pytest.fail(f"The Kafka broker did not start:\n{started.stderr}", pytrace=False)
+        return started.stdout.strip().splitlines()[-1]
+
+    def stop(self, keep: bool = True) -> None:
+        args = [str(SCRIPTS / "stop.sh"), self.data] + (["--keep"] if keep else [])
+        subprocess.run(args, timeout=60, check=True)
+
+
 @pytest.fixture(scope="session")
-def kafka_bootstrap():
-    """The bootstrap servers of a single-node KRaft broker on a free loopback port."""
+def kafka_broker():
+    """The broker every Kafka test shares (the outage tests stop and restart it)."""
     missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
     if missing:
         pytest.fail(
@@ -32,16 +54,17 @@ def kafka_bootstrap():
             'maven), or deselect them with -m "not kafka".',
             pytrace=False,
         )
-    data = tempfile.mkdtemp(prefix="flinklite-kafka-")
-    started = subprocess.run(
-        [str(SCRIPTS / "start.sh"), data], capture_output=True, text=True, timeout=300
-    )
-    if started.returncode != 0:
-        pytest.fail(f"The Kafka broker did not start:\n{started.stderr}", pytrace=False)
+    broker = RestartableBroker(tempfile.mkdtemp(prefix="flinklite-kafka-"))
     try:
-        yield started.stdout.strip().splitlines()[-1]
+        yield broker
     finally:
-        subprocess.run([str(SCRIPTS / "stop.sh"), data], timeout=60)
+        broker.stop(keep=False)
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(kafka_broker):
+    """The bootstrap servers of the shared single-node broker."""
+    return kafka_broker.bootstrap
 
 
 @pytest.fixture(scope="session")

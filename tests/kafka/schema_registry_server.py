@@ -16,6 +16,8 @@ class Registry:
         self.schemas: list[str] = []  # id - 1 -> schema text
         self.subjects: dict[str, list[int]] = {}
         self.auth_seen: list[str | None] = []
+        # subject -> message: registering under it is refused as an incompatible schema.
+        self.reject: dict[str, str] = {}
         self.lock = threading.Lock()
 
     def register(self, subject: str, schema: str) -> int:
@@ -82,6 +84,9 @@ def _handler(registry: Registry) -> type[BaseHTTPRequestHandler]:
             path = self._path()
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
             if m := re.fullmatch(r"/subjects/([^/]+)/versions", path):
+                if m.group(1) in registry.reject:
+                    message = registry.reject[m.group(1)]
+                    return self._answer(409, {"error_code": 409, "message": message})
                 return self._answer(200, {"id": registry.register(m.group(1), body["schema"])})
             if m := re.fullmatch(r"/subjects/([^/]+)", path):
                 schema = body["schema"]

@@ -15,6 +15,7 @@ import time
 
 import fastavro
 from confluent_kafka import Consumer, Producer, TopicPartition
+from kafka_helpers import end_offset
 
 from flinklite.datagen.streamshub import StreamsHubGenerator
 from flinklite.session import Session
@@ -65,7 +66,12 @@ def consume(bootstrap, topic, idle_s=1.0, timeout_s=30.0):
     return got
 
 
-def sales_table(topic, bootstrap, url):
+def sales_table(topic, bootstrap, url, first_offset=0):
+    # Other tests produce into the tutorial's topic too: read from where this one began.
+    startup = (
+        "'scan.startup.mode' = 'specific-offsets', "
+        f"'scan.startup.specific-offsets' = 'partition:0,offset:{first_offset}'"
+    )
     return (
         "CREATE TABLE SalesRecordTable ( invoice_id STRING, user_id STRING, product_id STRING, "
         "quantity STRING, unit_cost STRING, "
@@ -74,7 +80,7 @@ def sales_table(topic, bootstrap, url):
         f"'connector' = 'kafka', 'topic' = '{topic}', "
         f"'properties.bootstrap.servers' = '{bootstrap}', "
         "'properties.group.id' = 'sales-record-group', 'value.format' = 'avro-confluent', "
-        f"'value.avro-confluent.url' = '{url}', 'scan.startup.mode' = 'earliest-offset', "
+        f"'value.avro-confluent.url' = '{url}', {startup}, "
         "'scan.bounded.mode' = 'latest-offset' );"
     )
 
@@ -187,11 +193,12 @@ def test_the_tutorial_anomaly_job_end_to_end(kafka_bootstrap, schema_registry, t
     source, sink = "flink.sales.records", "flink.unusual.sales.records"
     gen = StreamsHubGenerator("sales", seed=2024, rows_per_second=100, start_ms=1_750_000_000_000)
     records = gen.take(4000)
+    first = end_offset(kafka_bootstrap, source)
     produce_sales(kafka_bootstrap, registry, source, records)
     script = tmp_path / "anomaly.sql"
     script.write_text(
         "SET 'table.local-time-zone' = 'UTC';\n"
-        + sales_table(source, kafka_bootstrap, url + "/apis/ccompat/v6")
+        + sales_table(source, kafka_bootstrap, url + "/apis/ccompat/v6", first)
         + "\n"
         + UNUSUAL_TABLE.format(topic=sink, bootstrap=kafka_bootstrap)
         + "\n"

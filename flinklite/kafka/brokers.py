@@ -1,0 +1,54 @@
+"""Connecting the command-line tools to Kafka: quiet librdkafka clients and a bounded wait for
+the brokers, so an unreachable cluster is one clear error instead of endless retries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flinklite.connectors.kafka_runtime import outage_callback, quiet_logger
+from flinklite.errors import ExecutionError
+
+CONNECT_TIMEOUT_S = 10.0
+# Servers that have answered once: before that an outage is the start-up error of metadata().
+_reached: set[str] = set()
+
+
+def client(kind: str, config: dict[str, Any], owner: str) -> Any:
+    """A librdkafka client ('Producer', 'Consumer', 'AdminClient') without librdkafka's log
+    lines; an outage while it runs is one warning on stderr naming `owner`."""
+    import confluent_kafka
+    import confluent_kafka.admin
+
+    servers = str(config.get("bootstrap.servers", ""))
+    report = outage_callback(servers, owner)
+
+    def on_error(err: Any) -> None:
+        if servers in _reached:
+            report(err)
+
+    full = {**config, "logger": quiet_logger(), "error_cb": on_error}
+    module = confluent_kafka.admin if kind == "AdminClient" else confluent_kafka
+    try:
+        return getattr(module, kind)(full)
+    except confluent_kafka.KafkaException as e:
+        detail = e.args[0].str() if e.args else str(e)
+        raise ExecutionError(
+            f"The Kafka client (librdkafka) rejects its settings: {detail}"
+        ) from None
+
+
+def metadata(handle: Any, servers: str, timeout_s: float = CONNECT_TIMEOUT_S) -> Any:
+    """The cluster's metadata (topics and partitions), waiting at most `timeout_s` for a
+    broker to answer."""
+    import confluent_kafka
+
+    try:
+        found = handle.list_topics(timeout=timeout_s)
+    except confluent_kafka.KafkaException as e:
+        detail = e.args[0].str() if e.args else str(e)
+        raise ExecutionError(
+            f"Cannot reach the Kafka brokers at {servers} within {timeout_s:g} s ({detail}). "
+            "Is the broker running, and are the bootstrap servers right?"
+        ) from None
+    _reached.add(servers)
+    return found
