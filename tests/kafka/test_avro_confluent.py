@@ -17,6 +17,7 @@ import fastavro
 from confluent_kafka import Consumer, Producer, TopicPartition
 from kafka_helpers import end_offset
 
+from flinklite.cli.main import main
 from flinklite.datagen.streamshub import StreamsHubGenerator
 from flinklite.session import Session
 
@@ -189,12 +190,22 @@ def expected_matches(records):
 
 
 def test_the_tutorial_anomaly_job_end_to_end(kafka_bootstrap, schema_registry, tmp_path):
-    registry, url = schema_registry
+    _, url = schema_registry
     source, sink = "flink.sales.records", "flink.unusual.sales.records"
-    gen = StreamsHubGenerator("sales", seed=2024, rows_per_second=100, start_ms=1_750_000_000_000)
-    records = gen.take(4000)
     first = end_offset(kafka_bootstrap, source)
-    produce_sales(kafka_bootstrap, registry, source, records)
+    # `flinklite datagen` writes the Avro sales, as the StreamsHub generator does; its simulated
+    # clock puts a batch of 100 sales in each second, 1 ms apart.
+    code = main(
+        ["datagen", "sales", "--bootstrap-servers", kafka_bootstrap, "--registry",
+         url + "/apis/ccompat/v6", "--count", "4000", "--seed", "2024", "--simulated-clock",
+         "--start-time", "2025-06-15T12:00:00Z", "-q"]
+    )  # fmt: skip
+    assert code == 0
+    start_ms = int(dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC).timestamp() * 1000)
+    records = [
+        (values, start_ms + (i // 100) * 1000 + i % 100)
+        for i, (values, _) in enumerate(StreamsHubGenerator("sales", 2024).take(4000))
+    ]
     script = tmp_path / "anomaly.sql"
     script.write_text(
         "SET 'table.local-time-zone' = 'UTC';\n"
