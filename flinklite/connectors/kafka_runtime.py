@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import FrozenMap
 from flinklite.runtime.connector import ScanSpec, Source, Split
 from flinklite.runtime.rows import Row
 
@@ -209,13 +210,13 @@ def _metadata_reader(key: str, local_offset_ns: int, declared_root: str) -> Call
     if key == "topic":
         return lambda m: m.topic()
     if key == "headers":
-        return lambda m: dict(m.headers() or ())
+        return lambda m: FrozenMap(m.headers() or ())
     if key == "leader-epoch":
         return lambda m: m.leader_epoch()
     raise ExecutionError(f"Unknown Kafka metadata key '{key}'")
 
 
-def _zone_offset_ns(zone: str) -> int:
+def zone_offset_ns(zone: str) -> int:
     # TIMESTAMP(3) METADATA FROM 'timestamp' is the record time in the session's zone.
     import datetime as dt
     import zoneinfo
@@ -274,7 +275,7 @@ class KafkaSource(Source):
             key = format_codec(key_id, "decoder")(key_fields, key_opts).decode
         value_pos = {f.name: i for i, f in enumerate(value_fields)}
         key_pos = {n: i for i, n in enumerate(key_names)}
-        offset_ns = _zone_offset_ns(zone)
+        offset_ns = zone_offset_ns(zone)
         env: dict[str, Any] = {}
         parts = []
         for f in spec.physical:

@@ -13,6 +13,7 @@ from flinklite.connectors.kafka_runtime import (
     format_codec,
     key_value_layout,
     make_client,
+    zone_offset_ns,
 )
 from flinklite.errors import ExecutionError
 from flinklite.runtime.connector import Sink, SinkSpec
@@ -49,8 +50,20 @@ class KafkaSink(Sink):
     def open(self, ctx: Any) -> None:
         super().open(ctx)
         spec = self.spec
-        key_fields, value_fields, key_names = key_value_layout(spec, spec.fields)
+        # Writable metadata columns (timestamp, headers) are not part of the key or value.
+        meta = dict(spec.metadata)
+        physical = tuple(f for i, f in enumerate(spec.fields) if i not in meta)
+        key_fields, value_fields, key_names = key_value_layout(spec, physical)
         names = [f.name for f in spec.fields]
+        self.timestamp_pos = next((i for i, k in meta.items() if k == "timestamp"), None)
+        self.headers_pos = next((i for i, k in meta.items() if k == "headers"), None)
+        self.timestamp_offset_ns = 0
+        if (
+            self.timestamp_pos is not None
+            and spec.fields[self.timestamp_pos].type.root == "TIMESTAMP"
+        ):
+            # a TIMESTAMP (not _LTZ) column holds the record time in the session's zone
+            self.timestamp_offset_ns = zone_offset_ns(ctx.local_time_zone)
         value_id, value_opts = spec.formats["value"]
         value_opts = _with_subject(value_id, value_opts, f"{self.topic}-value")
         value_index = [names.index(f.name) for f in value_fields]
@@ -137,6 +150,10 @@ class KafkaSink(Sink):
         kwargs: dict[str, Any] = {}
         if self.partition is not None:
             kwargs["partition"] = self.partition()
+        if self.timestamp_pos is not None and row[self.timestamp_pos] is not None:
+            kwargs["timestamp"] = (row[self.timestamp_pos] - self.timestamp_offset_ns) // 1_000_000
+        if self.headers_pos is not None and row[self.headers_pos]:
+            kwargs["headers"] = list(row[self.headers_pos].items())
         producer = self.producer
         while True:
             try:

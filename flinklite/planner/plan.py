@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from flinklite.catalog.schema import MetadataColumn
 from flinklite.catalog.types import RowField
 from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Literal, Rex
@@ -53,6 +54,9 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
         fields=tuple(RowField(c.name, c.type.without_time_attribute()) for c in columns),
         primary_key=tuple(pk),
         changelog=delivered,
+        metadata=tuple(
+            (i, c.metadata_key) for i, c in enumerate(columns) if isinstance(c, MetadataColumn)
+        ),
         overwrite=overwrite,
         batch=batch,
     )

@@ -50,6 +50,8 @@ class SinkSpec:
     overwrite: bool = False
     batch: bool = False
     connector: str = ""
+    # writable metadata columns among `fields`: (position in the row, metadata key)
+    metadata: tuple[tuple[int, str], ...] = ()
 
 
 class Split:

@@ -298,3 +298,27 @@ def test_upsert_sink_buffer_keeps_the_last_change_per_key(session, kafka_bootstr
     assert session.wait_for_jobs() == []
     got = consume(kafka_bootstrap, topic, 2)
     assert sorted((m.key(), m.value()) for m in got) == [(b"a", b"a,2"), (b"b", b"b,1")]
+
+
+def test_sink_writes_the_timestamp_and_headers_metadata(session, kafka_bootstrap, topic):
+    session.execute_statement(
+        table(
+            "sink_m",
+            topic,
+            kafka_bootstrap,
+            "id STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', "
+            "hs MAP<STRING, BYTES> METADATA FROM 'headers'",
+            **{"value.format": "csv"},
+        )
+    )
+    session.execute_statement(
+        "INSERT INTO sink_m SELECT 'a', TO_TIMESTAMP_LTZ(1700000000123, 3), "
+        "MAP['trace', CAST('x1' AS BYTES)]"
+    )
+    assert session.wait_for_jobs() == []
+    (msg,) = consume(kafka_bootstrap, topic, 1)
+    assert msg.value() == b"a"  # metadata columns are not part of the value
+    assert msg.timestamp()[1] == 1700000000123
+    assert msg.headers() == [("trace", b"x1")]
+    back = rows(session, "SELECT id, ts, hs FROM sink_m")
+    assert back == [("+I", ("a", 1700000000123 * 1_000_000, {"trace": b"x1"}))]
