@@ -10,6 +10,7 @@ import importlib
 import re
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,9 @@ from flinklite.runtime.rows import Row
 
 POLL_TIMEOUT_S = 0.05
 MAX_BATCH = 2048
+# Without checkpoints, offsets read are committed to the consumer group this often (and when
+# the job ends), as Flink commits them on each checkpoint.
+COMMIT_INTERVAL_S = 5.0
 # Java client properties Flink (not librdkafka) owns or that have no librdkafka meaning.
 IGNORED_PROPERTIES = frozenset(
     {
@@ -243,6 +247,10 @@ class KafkaSource(Source):
         self.buffers: dict[tuple[str, int], collections.deque] = {}
         self.finished: set[tuple[str, int]] = set()
         self.stops: dict[tuple[str, int], int] = {}
+        # next offset to read per partition, committed when the table names a group
+        self.positions: dict[tuple[str, int], int] = {}
+        self.commits = bool(options.get("properties.group.id"))
+        self.last_commit = time.monotonic()
 
     # --- set-up ----------------------------------------------------------------------------
 
@@ -453,8 +461,22 @@ class KafkaSource(Source):
             if buffer is not None and tp not in self.finished:
                 buffer.append(msg)
 
+    def commit(self, *, final: bool = False) -> None:
+        """Commits the offsets read so far to the group (asynchronously while running)."""
+        if not (self.commits and self.positions and self.consumer is not None):
+            return
+        from confluent_kafka import TopicPartition
+
+        offsets = [TopicPartition(t, p, o) for (t, p), o in self.positions.items()]
+        try:
+            self.consumer.commit(offsets=offsets, asynchronous=not final)
+        except Exception:  # noqa: BLE001 - a broker outage must not fail the job's end
+            pass
+        self.last_commit = time.monotonic()
+
     def close(self) -> None:
         if self.consumer is not None:
+            self.commit(final=True)
             self.consumer.close()
             self.consumer = None
 
@@ -486,7 +508,12 @@ class PartitionSplit(Split):
             if len(kept) < len(messages) or (kept and kept[-1].offset() >= self.stop - 1):
                 source.finished.add(self.tp)
             messages = kept
-        return self._decode(messages)
+        rows = self._decode(messages)
+        if messages:  # pushed downstream by the caller before the next poll: read for good
+            source.positions[self.tp] = messages[-1].offset() + 1
+            if source.commits and time.monotonic() - source.last_commit >= COMMIT_INTERVAL_S:
+                source.commit()
+        return rows
 
     def _decode(self, messages: list) -> list:
         decode = self.source.decode

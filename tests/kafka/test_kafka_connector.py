@@ -322,3 +322,25 @@ def test_sink_writes_the_timestamp_and_headers_metadata(session, kafka_bootstrap
     assert msg.headers() == [("trace", b"x1")]
     back = rows(session, "SELECT id, ts, hs FROM sink_m")
     assert back == [("+I", ("a", 1700000000123 * 1_000_000, {"trace": b"x1"}))]
+
+
+def test_offsets_read_are_committed_to_the_group_and_group_offsets_resume(
+    session, kafka_bootstrap, topic
+):
+    produce(kafka_bootstrap, topic, [(None, f"r{i}".encode(), None, None) for i in range(5)])
+    group = f"g-{topic}"
+    session.execute_statement(
+        table("grp", topic, kafka_bootstrap, "v STRING", **{"properties.group.id": group,
+              "format": "raw"})
+    )  # fmt: skip
+    assert len(rows(session, "SELECT v FROM grp")) == 5
+    consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": group})
+    (committed,) = consumer.committed([TopicPartition(topic, 0)], timeout=10)
+    consumer.close()
+    assert committed.offset == 5
+    produce(kafka_bootstrap, topic, [(None, b"r5", None, None), (None, b"r6", None, None)])
+    session.execute_statement(
+        table("grp2", topic, kafka_bootstrap, "v STRING", **{"properties.group.id": group,
+              "format": "raw", "scan.startup.mode": "group-offsets"})
+    )  # fmt: skip
+    assert [row for _, row in rows(session, "SELECT v FROM grp2")] == [("r5",), ("r6",)]
