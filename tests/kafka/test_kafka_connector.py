@@ -344,3 +344,34 @@ def test_offsets_read_are_committed_to_the_group_and_group_offsets_resume(
               "format": "raw", "scan.startup.mode": "group-offsets"})
     )  # fmt: skip
     assert [row for _, row in rows(session, "SELECT v FROM grp2")] == [("r5",), ("r6",)]
+
+
+def test_exactly_once_sink_commits_its_transaction_at_the_end(session, kafka_bootstrap, topic):
+    session.execute_statement(
+        table(
+            "eo_sink",
+            topic,
+            kafka_bootstrap,
+            "id STRING, n INT",
+            **{
+                "value.format": "csv",
+                "sink.delivery-guarantee": "exactly-once",
+                "sink.transactional-id-prefix": "test-eo",
+            },
+        )
+    )
+    session.execute_statement("INSERT INTO eo_sink VALUES ('a', 1), ('b', 2)")
+    assert session.wait_for_jobs() == []
+    reader = Consumer(
+        {
+            "bootstrap.servers": kafka_bootstrap,
+            "group.id": "eo",
+            "isolation.level": "read_committed",
+        }
+    )
+    reader.assign([TopicPartition(topic, 0, 0)])
+    got, deadline = [], time.time() + 15
+    while len(got) < 2 and time.time() < deadline:
+        got += [m.value() for m in reader.consume(10, 0.2) if m.error() is None]
+    reader.close()
+    assert got == [b"a,1", b"b,2"]
