@@ -94,23 +94,24 @@ def watermark_interval(config: Configuration) -> int:
     return parse_duration_ms(text, "pipeline.auto-watermark-interval")
 
 
-def start_query(
-    rel: L.RelNode, config: Configuration, manager: JobManager, text: str = ""
-) -> ChangelogResult:
-    batch = is_batch(config)
-    sink = plan_query(rel, batch=batch)
-    ctx = runtime_context(config)
-    name = config.get("pipeline.name") or _job_name("collect", text)
+def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
+    """Builds the job for planned sinks, registers and starts it; (job, result buffers)."""
     from flinklite.runtime.graph import build_job
 
     job, buffers = build_job(
-        [sink],
-        ctx,
-        name=name,
+        sinks,
+        runtime_context(config),
+        name=config.get("pipeline.name") or name,
         watermark_interval_ms=watermark_interval(config),
         idle_timeout_ms=idle_timeout(config),
     )
     manager.add(job).start()
+    return job, buffers
+
+
+def start_query(rel: L.RelNode, config: Configuration, manager: JobManager) -> ChangelogResult:
+    sink = plan_query(rel, batch=is_batch(config))
+    job, buffers = _submit([sink], config, manager, "collect")  # Flink's default job name
     return ChangelogResult(
         tuple(f.name for f in rel.fields),
         tuple(f.type for f in rel.fields),
@@ -121,29 +122,22 @@ def start_query(
 
 
 def start_inserts(
-    sinks: list[L.Sink], config: Configuration, manager: JobManager, text: str = ""
+    sinks: list[L.Sink], config: Configuration, manager: JobManager
 ) -> JobSubmittedResult:
     batch = is_batch(config)
     planned = [plan_insert(s, batch=batch, overwrite=s.overwrite) for s in sinks]
-    ctx = runtime_context(config)
-    name = config.get("pipeline.name") or _job_name(
-        "insert-into_" + ",".join(".".join(s.identifier) for s in sinks), text
-    )
-    from flinklite.runtime.graph import build_job
+    return submit_inserts(planned, config, manager)
 
-    job, _ = build_job(
-        planned,
-        ctx,
-        name=name,
-        watermark_interval_ms=watermark_interval(config),
-        idle_timeout_ms=idle_timeout(config),
-    )
-    manager.add(job).start()
+
+def submit_inserts(planned: list, config: Configuration, manager: JobManager) -> JobSubmittedResult:
+    """Starts the job of already planned table sinks (table.dml-sync: and waits for it)."""
+    name = "insert-into_" + ",".join(".".join(s.identifier) for s in planned)
+    job, _ = _submit(planned, config, manager, name)
     if config.get_bool("table.dml-sync"):
         job.wait()
         if job.error is not None:
             raise job.error
-    return JobSubmittedResult(job.id, name)
+    return JobSubmittedResult(job.id, job.name)
 
 
 def stop_job(manager: JobManager, job_id: str, pos=None) -> None:
@@ -154,12 +148,6 @@ def stop_job(manager: JobManager, job_id: str, pos=None) -> None:
         raise ValidationError(f"Could not stop job {job_id}: it is {job.status}.", pos=pos)
     job.cancel()
     job.wait(10)
-
-
-def _job_name(prefix: str, text: str) -> str:
-    """Flink's default job names: `collect` for a query, `insert-into_<tables>` for DML."""
-    del text
-    return prefix
 
 
 def match_recognize_sections(sinks: list, config: Configuration) -> str:

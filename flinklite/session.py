@@ -158,9 +158,9 @@ class Session:
         sink = L.Sink(
             query.fields, query, (ident.catalog, ident.database, ident.name), False, table
         )
-        plan_insert(sink, batch=executor.is_batch(self.config))
+        planned = plan_insert(sink, batch=executor.is_batch(self.config))
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
-        return executor.start_inserts([sink], self.config, self.jobs)
+        return executor.submit_inserts([planned], self.config, self.jobs)
 
     def _CreateView(self, stmt: ast.CreateView) -> Result:
         rel = self.binder().bind_query(stmt.query)
