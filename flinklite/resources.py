@@ -1,16 +1,29 @@
-"""Where flinklite's shipped files are: the grammar, in a source checkout or an installed wheel."""
+"""The data files flinklite reads at run time, found through importlib.resources.
+
+They ship inside the package (the grammar is edited in the top-level grammar/ and installed as
+flinklite.grammar), so a wheel, an sdist and an editable checkout all read them the same way."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import resources
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+# Every data file the package reads at run time, as (package, file name). The packaging tests
+# check that each of them is inside the wheel and the sdist.
+GRAMMAR = ("flinklite.grammar", "flinksql.lark")
+DATA_FILES: tuple[tuple[str, str], ...] = (GRAMMAR,)
 
 
-def grammar_path(name: str = "flinksql.lark") -> Path:
-    """The grammar file: flinklite/grammar/ in a wheel, the top-level grammar/ in a checkout."""
-    for folder in (_PACKAGE_DIR / "grammar", _PACKAGE_DIR.parent / "grammar"):
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"flinklite's grammar file {name} is missing from the installation")
+def read_text(resource: tuple[str, str]) -> str:
+    package, name = resource
+    try:
+        return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as e:
+        raise FileNotFoundError(
+            f"flinklite's data file {name} ({package}) is missing from the installation; "
+            "reinstall flinklite"
+        ) from e
+
+
+def grammar_text() -> str:
+    """The Flink SQL grammar (grammar/flinksql.lark)."""
+    return read_text(GRAMMAR)

@@ -22,7 +22,7 @@ from lark.exceptions import (
 )
 
 from flinklite.errors import FlinkliteError, Pos, SqlParseError, did_you_mean
-from flinklite.resources import grammar_path
+from flinklite.resources import grammar_text
 from flinklite.sql import ast
 from flinklite.sql._transform_stmt import AstTransformer
 from flinklite.sql.keywords import RESERVED_KEYWORDS
@@ -82,7 +82,7 @@ def _parser() -> Lark:
     if _lark is None:
         with _lark_lock:
             if _lark is None:
-                grammar = grammar_path().read_text(encoding="utf-8")
+                grammar = grammar_text()
                 _lark = Lark(
                     grammar,
                     parser="lalr",
@@ -237,16 +237,12 @@ class _FirstSets:
             t.upper()
             for t in re.findall(
                 r"\b[A-Z_]+\b",
-                re.search(r"^nonreserved:(.*?)\n\n", _grammar_text(), re.S | re.M).group(1),
+                re.search(r"^nonreserved:(.*?)\n\n", grammar_text(), re.S | re.M).group(1),
             )
         }
 
 
 _first_sets: _FirstSets | None = None
-
-
-def _grammar_text() -> str:
-    return grammar_path().read_text(encoding="utf-8")
 
 
 class _ErrorTranslator:
