@@ -26,6 +26,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "produce the StreamsHub tutorial data sets into Kafka",
     ),
     "topic": ("flinklite.cli.topic_cmd:main", "tail: print a Kafka topic's records decoded"),
+    "registry": (
+        "flinklite.cli.registry_cmd:main",
+        "run a Confluent-compatible schema registry on loopback",
+    ),
 }
 
 EXIT_OK = 0

@@ -1,5 +1,5 @@
-"""The real Kafka broker (scripts/kafka, started once per test run) and an in-memory schema
-registry for the Kafka tests; every test here carries the `kafka` marker."""
+"""The real Kafka broker (scripts/kafka, started once per test run) and flinklite's schema
+registry (`flinklite registry`) for the Kafka tests; every test here carries the `kafka` marker."""
 
 from __future__ import annotations
 
@@ -68,10 +68,24 @@ def kafka_bootstrap(kafka_broker):
 
 
 @pytest.fixture(scope="session")
-def schema_registry():
-    """(registry state, base URL) of an in-memory Confluent-compatible schema registry."""
-    server, registry, url = registry_server.serve()
-    yield registry, url
+def schema_registry(tmp_path_factory):
+    """(a client of it, base URL) of the registry a user starts with `flinklite registry`."""
+    from flinklite.formats.schema_registry import SchemaRegistryClient
+
+    process, url = registry_server.start_command(str(tmp_path_factory.mktemp("registry")))
+    try:
+        yield SchemaRegistryClient(url), url
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture
+def recording_registry():
+    """(store, base URL) of an in-process registry that records the credentials it is sent and
+    refuses the subjects in `store.reject`."""
+    server, store, url = registry_server.serve_recording()
+    yield store, url
     server.shutdown()
 
 

@@ -101,9 +101,9 @@ def test_reads_generator_framed_avro_by_field_name(kafka_bootstrap, schema_regis
 
 
 def test_writes_with_the_table_schema_registered_under_the_topic(
-    kafka_bootstrap, schema_registry, topic
+    kafka_bootstrap, recording_registry, topic
 ):
-    registry, url = schema_registry
+    registry, url = recording_registry
     session = Session({"table.local-time-zone": "UTC"})
     session.execute_statement(
         f"CREATE TABLE sink_t (id STRING NOT NULL, n INT, d DECIMAL(5, 2)) WITH ("

@@ -71,8 +71,7 @@ def test_avro_through_the_registry_in_writer_order(kafka_bootstrap, schema_regis
     )  # fmt: skip
     assert code == 0, capsys.readouterr().err
     messages = read(kafka_bootstrap, SALES, before, 5)
-    schema_id = registry.subjects[f"{SALES}-value"][-1]
-    schema_text = registry.schemas[schema_id - 1]
+    schema_id, schema_text = registry.latest(f"{SALES}-value")
     with open("/work/shared/reference/schemas/sales.avsc") as f:
         assert schema_text == f.read()
     schema = fastavro.parse_schema(json.loads(schema_text))
@@ -87,8 +86,8 @@ def test_avro_through_the_registry_in_writer_order(kafka_bootstrap, schema_regis
     assert got == [v for v, _ in StreamsHubGenerator("sales", 3).take(5)]
 
 
-def test_a_rejected_schema_is_one_clear_error(kafka_bootstrap, schema_registry, capsys):
-    registry, url = schema_registry
+def test_a_rejected_schema_is_one_clear_error(kafka_bootstrap, recording_registry, capsys):
+    registry, url = recording_registry
     registry.reject[f"{CLICKS}-value"] = "Schema being registered is incompatible"
     try:
         code = datagen(
