@@ -8,6 +8,7 @@ import datetime as _dt
 import decimal
 import os
 import struct
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
@@ -481,7 +482,9 @@ def render_result(
     if isinstance(result, StatusResult):
         return message(result.level, result.message, color=color)
     if isinstance(result, TableResult):
-        return render_table(result, max_width=max_width, time_zone=time_zone)
+        # Statements' own tables (SHOW JOBS, SHOW FUNCTIONS, DESCRIBE) are never cut, as Flink's
+        # client prints them with no maximum width: a job id shown must paste into STOP JOB.
+        return render_table(result, max_width=sys.maxsize, time_zone=time_zone)
     if isinstance(result, TextResult | HelpResult):
         return result.text.rstrip("\n")
     if isinstance(result, JobSubmittedResult):

@@ -100,6 +100,9 @@ def quiet_logger() -> Any:
 
 # Bootstrap servers whose outage has been reported and has not ended yet.
 _down: set[str] = set()
+# Bootstrap servers that have answered once (cluster_metadata): before that, an unreachable
+# cluster is cluster_metadata's start-up error, not an outage.
+_reached: set[str] = set()
 _down_lock = threading.Lock()
 
 
@@ -111,7 +114,7 @@ def outage_callback(servers: str, owner: str) -> Callable[[Any], None]:
     def on_error(err: Any) -> None:
         import confluent_kafka
 
-        if err.code() != confluent_kafka.KafkaError._ALL_BROKERS_DOWN:
+        if err.code() != confluent_kafka.KafkaError._ALL_BROKERS_DOWN or servers not in _reached:
             return
         if servers in _down or _any_reachable(servers):
             # A client that polls rarely (an idle sink) gets the event after the brokers are
@@ -169,6 +172,32 @@ def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
         raise ExecutionError(
             f"Table '{table}': the Kafka client (librdkafka) rejects its properties: "
             f"{e.args[0].str() if e.args else e}"
+        ) from None
+
+
+def cluster_metadata(
+    handle: Any,
+    servers: str,
+    option: str,
+    timeout_s: float = 10.0,
+    topic: str | None = None,
+) -> Any:
+    """The cluster's metadata (of one topic, or all), waiting at most `timeout_s` for a broker;
+    an unreachable cluster is an error naming the address and the `option` that gave it."""
+    import confluent_kafka
+
+    try:
+        if topic is None:
+            found = handle.list_topics(timeout=timeout_s)
+        else:
+            found = handle.list_topics(topic, timeout=timeout_s)
+        _reached.add(servers)
+        return found
+    except confluent_kafka.KafkaException as e:
+        detail = e.args[0].str() if e.args else str(e)
+        raise ExecutionError(
+            f"Cannot reach the Kafka brokers at {servers} ({option}) within {timeout_s:g} s "
+            f"({detail}). Is the broker running, and is the address right?"
         ) from None
 
 
@@ -317,10 +346,13 @@ class KafkaSource(Source):
             return lambda msg: value(msg.value())  # the common case: the value is the row
         return env["decode"]
 
+    def _option(self) -> str:
+        return f"'properties.bootstrap.servers' of table '{self.spec.table_name}'"
+
     def _partitions(self) -> list[tuple[str, int]]:
         options = self.spec.options
         topics = options.get("topic")
-        meta = self.consumer.list_topics(timeout=10)
+        meta = cluster_metadata(self.consumer, self.servers, self._option())
         if topics is None:
             pattern = re.compile(options["topic-pattern"])
             topics = sorted(t for t in meta.topics if pattern.fullmatch(t))
@@ -328,7 +360,9 @@ class KafkaSource(Source):
         for topic in topics:
             info = meta.topics.get(topic)
             if info is None or info.error is not None:
-                info = self.consumer.list_topics(topic, timeout=10).topics.get(topic)
+                info = cluster_metadata(
+                    self.consumer, self.servers, self._option(), topic=topic
+                ).topics.get(topic)
             if info is None or info.error is not None or not info.partitions:
                 # Flink's enumerator finds no partitions of a missing topic: nothing to read.
                 continue

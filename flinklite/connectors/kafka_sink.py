@@ -11,6 +11,7 @@ from flinklite.connectors import kafka_runtime
 from flinklite.connectors.kafka_runtime import (
     broker_back,
     client_config,
+    cluster_metadata,
     format_codec,
     key_value_layout,
     make_client,
@@ -97,6 +98,11 @@ class KafkaSink(Sink):
             config["transactional.id"] = f"{prefix}-{uuid.uuid4().hex[:8]}"
         self.servers = str(config.get("bootstrap.servers", ""))
         self.producer = make_client("Producer", config, spec.table_name)
+        # A wrong address fails the job at once, naming it, instead of after the delivery timeout.
+        option = f"'properties.bootstrap.servers' of table '{spec.table_name}'"
+        self.topic_partitions = cluster_metadata(
+            self.producer, self.servers, option, topic=self.topic
+        )
         if self.exactly_once:
             self.producer.init_transactions(TRANSACTION_TIMEOUT_S)
             self.producer.begin_transaction()
@@ -109,9 +115,8 @@ class KafkaSink(Sink):
         if name == "fixed":
             return lambda: 0  # Flink's fixed: sink subtask 0 writes to partition 0
         if name == "round-robin":
-            count = len(
-                self.producer.list_topics(self.topic, timeout=10).topics[self.topic].partitions
-            )
+            found = self.topic_partitions.topics.get(self.topic)
+            count = len(found.partitions) if found is not None and found.partitions else 1
             state = {"next": 0}
 
             def next_partition() -> int:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flinklite.connectors.kafka_runtime import outage_callback, quiet_logger
+from flinklite.connectors.kafka_runtime import cluster_metadata, outage_callback, quiet_logger
 from flinklite.errors import ExecutionError
 
 CONNECT_TIMEOUT_S = 10.0
-# Servers that have answered once: before that an outage is the start-up error of metadata().
-_reached: set[str] = set()
 
 
 def client(kind: str, config: dict[str, Any], owner: str) -> Any:
@@ -20,13 +18,7 @@ def client(kind: str, config: dict[str, Any], owner: str) -> Any:
     import confluent_kafka.admin
 
     servers = str(config.get("bootstrap.servers", ""))
-    report = outage_callback(servers, owner)
-
-    def on_error(err: Any) -> None:
-        if servers in _reached:
-            report(err)
-
-    full = {**config, "logger": quiet_logger(), "error_cb": on_error}
+    full = {**config, "logger": quiet_logger(), "error_cb": outage_callback(servers, owner)}
     module = confluent_kafka.admin if kind == "AdminClient" else confluent_kafka
     try:
         return getattr(module, kind)(full)
@@ -40,15 +32,4 @@ def client(kind: str, config: dict[str, Any], owner: str) -> Any:
 def metadata(handle: Any, servers: str, timeout_s: float = CONNECT_TIMEOUT_S) -> Any:
     """The cluster's metadata (topics and partitions), waiting at most `timeout_s` for a
     broker to answer."""
-    import confluent_kafka
-
-    try:
-        found = handle.list_topics(timeout=timeout_s)
-    except confluent_kafka.KafkaException as e:
-        detail = e.args[0].str() if e.args else str(e)
-        raise ExecutionError(
-            f"Cannot reach the Kafka brokers at {servers} within {timeout_s:g} s ({detail}). "
-            "Is the broker running, and are the bootstrap servers right?"
-        ) from None
-    _reached.add(servers)
-    return found
+    return cluster_metadata(handle, servers, "--bootstrap-servers", timeout_s)

@@ -168,16 +168,25 @@ def page_rows(rows: list[Row], page: int, page_size: int) -> tuple[int, list[Row
 
 
 class RateMeter:
-    """Changes received per second over the last refresh interval."""
+    """Changes received per second over the last WINDOW_S seconds. A window several refreshes
+    long, not the last refresh interval: sources deliver in batches (the generator's 100 sales
+    a second, Kafka fetches), and a rate over one interval would swing between 0 and twice the
+    truth as batches land on either side of a refresh."""
 
-    __slots__ = ("_count", "_time", "rate")
+    WINDOW_S = 5.0
+
+    __slots__ = ("_samples", "rate")
 
     def __init__(self) -> None:
-        self._count = 0
-        self._time: float | None = None
+        self._samples: deque[tuple[float, int]] = deque()  # (time, changes received so far)
         self.rate: float | None = None  # unknown until two readings are apart in time
 
     def update(self, count: int, now: float) -> None:
-        if self._time is not None and now > self._time:
-            self.rate = (count - self._count) / (now - self._time)
-        self._count, self._time = count, now
+        samples = self._samples
+        samples.append((now, count))
+        # Keep one sample at or before the window's start, so the rate spans the whole window.
+        while len(samples) > 2 and samples[1][0] <= now - self.WINDOW_S:
+            samples.popleft()
+        first_time, first_count = samples[0]
+        if now > first_time:
+            self.rate = (count - first_count) / (now - first_time)

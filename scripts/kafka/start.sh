@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Starts a single-node Apache Kafka broker (KRaft, combined broker and controller) on free
-# loopback ports, in a fresh data folder; prints the bootstrap servers once it accepts clients.
+# Starts a single-node Apache Kafka broker (KRaft, combined broker and controller) on loopback,
+# in a data folder; once it accepts clients, prints the bootstrap servers on stdout (the last
+# line, for scripts) and, on stderr, the folder to pass to stop.sh.
 #
 # Usage: start.sh [DATA_DIR]   (default: a new temporary folder; stop it with stop.sh DATA_DIR)
+# The broker listens on 127.0.0.1:9092, Kafka's usual address, when that port is free, else on a
+# free port (it says which). KAFKA_PORT=N asks for port N; KAFKA_PORT=0 for any free port.
 # A DATA_DIR that already holds a broker stopped with `stop.sh DATA_DIR --keep` is restarted on
 # the same ports with its data, as a broker comes back after an outage.
 # Env:   KAFKA_VERSION, FLINKLITE_KAFKA_CACHE (see fetch.sh), KAFKA_HEAP (default -Xmx256m).
@@ -12,15 +15,34 @@ libs="$("$here/fetch.sh")"
 data="${1:-$(mktemp -d -t flinklite-kafka.XXXXXX)}"
 mkdir -p "$data/logs"
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+free_port() {  # free_port [WANTED]: WANTED if it can be bound, else any free port
+  python3 - "${1:-0}" <<'PY'
+import socket, sys
+wanted = int(sys.argv[1])
+for port in ([wanted] if wanted else []) + [0]:
+    try:
+        s = socket.socket()
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    print(s.getsockname()[1])
+    break
+PY
 }
 restart=false
 if [[ -f "$data/server.properties" && -f "$data/logs/meta.properties" ]]; then
   restart=true
   port="$(sed -n 's/^advertised.listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$data/server.properties")"
 else
-  port="$(free_port)"
+  wanted="${KAFKA_PORT-9092}"
+  port="$(free_port "$wanted")"
+  if [[ "$wanted" != 0 && "$port" != "$wanted" ]]; then
+    if [[ -n "${KAFKA_PORT-}" ]]; then
+      echo "Port $wanted is in use; choose another KAFKA_PORT (0 picks a free one)." >&2
+      exit 1
+    fi
+    echo "Port 9092 is in use (another broker?); this broker takes port $port." >&2
+  fi
   controller="$(free_port)"
 
 cat > "$data/server.properties" <<PROPS
@@ -72,6 +94,7 @@ for _ in $(seq 1 600); do
   fi
   if grep -q "Kafka Server started\|\[KafkaRaftServer nodeId=1\] Kafka Server started" "$data/broker.log" 2>/dev/null \
      || python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
+    echo "Kafka broker at 127.0.0.1:$port, data in $data; stop it with: $here/stop.sh $data" >&2
     echo "127.0.0.1:$port"
     exit 0
   fi

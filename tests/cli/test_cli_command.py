@@ -329,3 +329,33 @@ def test_terminal_starts_the_shell_where_ctrl_c_clears_and_ctrl_d_leaves(tmp_pat
     finally:
         child.close()
     assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT * FROM k",
+        "INSERT INTO k VALUES ('a')",
+    ],
+)
+def test_an_unreachable_kafka_broker_names_the_address_and_the_option(tmp_path, statement):
+    script = tmp_path / "job.sql"
+    script.write_text(
+        "SET 'sql-client.execution.result-mode' = 'tableau';\n"
+        "CREATE TABLE k (a STRING) WITH ('connector' = 'kafka', 'topic' = 'x', "
+        "'properties.bootstrap.servers' = '127.0.0.1:1', 'value.format' = 'raw', "
+        "'scan.startup.mode' = 'earliest-offset');\n" + statement + ";\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "flinklite", "-f", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert (
+        "Cannot reach the Kafka brokers at 127.0.0.1:1 ('properties.bootstrap.servers' of table "
+        "'default_catalog.default_database.k') within 10 s"
+    ) in run.stdout
+    assert "internal error" not in run.stdout and "Traceback" not in run.stdout + run.stderr
+    assert "[WARNING]" not in run.stderr  # not an outage: the brokers never answered

@@ -3,6 +3,7 @@ registry (`flinklite registry`) for the Kafka tests; every test here carries the
 
 from __future__ import annotations
 
+import os
 import pathlib
 import shutil
 import subprocess
@@ -33,7 +34,11 @@ class RestartableBroker:
 
     def start(self) -> str:
         started = subprocess.run(
-            [str(SCRIPTS / "start.sh"), self.data], capture_output=True, text=True, timeout=300
+            [str(SCRIPTS / "start.sh"), self.data],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "KAFKA_PORT": "0"},  # a free port: 9092 may be a user's broker
         )
         if started.returncode != 0:
             pytest.fail(f"The Kafka broker did not start:\n{started.stderr}", pytrace=False)

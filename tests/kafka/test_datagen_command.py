@@ -124,7 +124,9 @@ def test_an_unreachable_broker_fails_after_a_bounded_wait():
         capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert run.returncode == 1
-    assert run.stderr.startswith("[ERROR] Cannot reach the Kafka brokers at 127.0.0.1:1 within 1 s")
+    assert run.stderr.startswith(
+        "[ERROR] Cannot reach the Kafka brokers at 127.0.0.1:1 (--bootstrap-servers) within 1 s"
+    )
     assert "Traceback" not in run.stderr and "%3|" not in run.stderr
     assert time.monotonic() - started < 15
 

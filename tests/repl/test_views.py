@@ -122,14 +122,30 @@ def test_changelog_tail_keeps_the_latest_changes_and_totals():
     assert tail.counts == {"+I": 2, "-U": 1, "+U": 1, "-D": 0}
 
 
-def test_rate_is_changes_per_second_over_the_last_interval():
+def test_rate_is_changes_per_second_over_the_last_five_seconds():
     meter = RateMeter()
     meter.update(0, 10.0)
     assert meter.rate is None
     meter.update(500, 12.0)
     assert meter.rate == 250.0
     meter.update(500, 13.0)
+    assert meter.rate == 500 / 3
+    meter.update(1000, 20.0)  # the window now starts at the reading of 13.0
+    assert meter.rate == 500 / 7
+    meter.update(1000, 30.0)
     assert meter.rate == 0.0
+
+
+def test_a_source_that_delivers_in_batches_never_reads_zero_while_it_runs():
+    # 100 changes every 2 s, refreshed every second: half the refreshes see no new change.
+    meter = RateMeter()
+    count = 0
+    for second in range(1, 21):
+        if second % 2 == 0:
+            count += 100
+        meter.update(count, float(second))
+        if second >= 6:
+            assert 40 <= meter.rate <= 60
 
 
 # --- views over a result --------------------------------------------------------------------------
