@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=10.0,
         help="seconds to wait for the brokers before giving up (default 10)",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing but warnings and errors"
+    )
     return parser
 
 
@@ -90,7 +92,7 @@ def main(argv: list[str]) -> int:
     from flinklite.kafka.streamshub_producer import DatagenOptions, StreamsHubProducer
 
     def say(text: str) -> None:
-        if not args.quiet:
+        if not args.quiet or text.startswith("[WARNING]"):
             print(text, file=sys.stderr, flush=True)
 
     producer: Any = None

@@ -15,7 +15,9 @@ from flinklite.datagen.streamshub import BATCH_SIZES, DATA_SETS, TOPICS, Streams
 from flinklite.errors import ExecutionError
 from flinklite.kafka.brokers import CONNECT_TIMEOUT_S, client, metadata
 
-RETENTION_MS = "3600000"  # the topics the generator creates keep records for an hour
+RETENTION_MS = 3_600_000  # the topics the generator creates keep records for an hour
+# Records closer than this to a topic's retention limit are deleted before anyone reads them.
+RETENTION_MARGIN_MS = 600_000
 FLUSH_TIMEOUT_S = 60.0
 _NAMESPACE = "com.github.streamshub.kafka.data.generator.schema"
 
@@ -106,7 +108,19 @@ class StreamsHubProducer:
             "AdminClient", {**base, "client.id": "data-generator-admin-client"}, "datagen"
         )
         existing = metadata(admin, servers, opts.connect_timeout_s).topics
-        self._create_topics(admin, [TOPICS[d] for d in opts.data_sets if TOPICS[d] not in existing])
+        # A simulated clock started in the past writes records the broker's retention measures
+        # from their timestamps: an hour back and they would be deleted within minutes.
+        age_ms = (
+            max(0, int(time.time() * 1000) - opts.start_ms)
+            if opts.simulated and opts.start_ms is not None
+            else 0
+        )
+        self._check_retention(
+            admin, [TOPICS[d] for d in opts.data_sets if TOPICS[d] in existing], age_ms
+        )
+        self._create_topics(
+            admin, [TOPICS[d] for d in opts.data_sets if TOPICS[d] not in existing], age_ms
+        )
         self.encoders = {d: self._encoder(d) for d in opts.data_sets}
         self.producer = client(
             "Producer",
@@ -119,14 +133,17 @@ class StreamsHubProducer:
             "datagen",
         )
 
-    def _create_topics(self, admin: Any, topics: list[str]) -> None:
+    def _create_topics(self, admin: Any, topics: list[str], age_ms: int) -> None:
         from confluent_kafka import KafkaError, KafkaException
         from confluent_kafka.admin import NewTopic
 
         if not topics:
             return
+        # The original's hour, or long enough to keep records from a simulated past (rounded up
+        # to whole hours), so nothing is deleted before it is read.
+        retention = max(RETENTION_MS, -(-(age_ms + RETENTION_MS) // RETENTION_MS) * RETENTION_MS)
         # Broker defaults for partitions and replication, as NewTopic(name, empty, empty).
-        wanted = [NewTopic(t, config={"retention.ms": RETENTION_MS}) for t in topics]
+        wanted = [NewTopic(t, config={"retention.ms": str(retention)}) for t in topics]
         for topic, future in admin.create_topics(wanted).items():
             try:
                 future.result(self.options.connect_timeout_s)
@@ -135,7 +152,35 @@ class StreamsHubProducer:
                 if err.code() != KafkaError.TOPIC_ALREADY_EXISTS:
                     raise ExecutionError(f"Cannot create topic '{topic}': {err.str()}") from None
             else:
-                self.say(f"Created topic {topic} (retention.ms={RETENTION_MS})")
+                self.say(f"Created topic {topic} (retention.ms={retention})")
+
+    def _check_retention(self, admin: Any, topics: list[str], age_ms: int) -> None:
+        """Warns when records as old as `age_ms` fall outside an existing topic's retention:
+        the broker would delete them within minutes and queries would read nothing."""
+        from confluent_kafka import KafkaException
+        from confluent_kafka.admin import ConfigResource
+
+        if not topics or age_ms == 0:
+            return
+        for topic in topics:
+            resource = ConfigResource(ConfigResource.Type.TOPIC, topic)
+            try:
+                found = admin.describe_configs([resource])[resource].result(
+                    self.options.connect_timeout_s
+                )
+                retention = int(found["retention.ms"].value)
+            except (KafkaException, KeyError, ValueError):
+                continue  # cannot tell: say nothing rather than guess
+            if retention >= 0 and age_ms > retention - RETENTION_MARGIN_MS:
+                hours = -(-(age_ms + RETENTION_MS) // RETENTION_MS)
+                self.say(
+                    f"[WARNING] Topic {topic} keeps records for {retention / 3_600_000:g} h "
+                    f"(retention.ms={retention}), but the simulated clock starts "
+                    f"{age_ms / 3_600_000:.1f} h ago: the broker will delete these records "
+                    "within minutes and queries will read none of them. Start the clock later "
+                    f"(--start-time), or raise the topic's retention.ms (at least "
+                    f"{hours * RETENTION_MS}), or delete the topic and let datagen create it."
+                )
 
     def _encoder(self, data: str) -> Callable[[tuple[str, ...]], bytes]:
         url = self.options.registry_url

@@ -57,9 +57,52 @@ def test_three_data_sets_in_cycles_as_csv(kafka_bootstrap, capsys):
     # The key is the cycle's time as decimal text, the same for every record of a cycle.
     assert {m.key() for m in sales[:100]} == {str(START_MS).encode()}
     assert international[1].key() == str(START_MS + 1000).encode()
-    # Topics the generator made keep records for an hour (the sales topic may predate it).
-    assert topic_config(kafka_bootstrap, CLICKS)["retention.ms"] == "3600000"
-    assert topic_config(kafka_bootstrap, INTERNATIONAL)["retention.ms"] == "3600000"
+    # Topics the generator made keep the simulated past (it started over a year ago) plus the
+    # original's hour, in whole hours, so the broker deletes none of it (the sales topic may
+    # predate this test).
+    for made in (CLICKS, INTERNATIONAL):
+        retention = int(topic_config(kafka_bootstrap, made)["retention.ms"])
+        assert retention % 3_600_000 == 0
+        assert retention >= time.time() * 1000 - START_MS + 3_600_000
+
+
+def test_a_topic_made_for_the_present_keeps_an_hour(kafka_bootstrap, capsys):
+    topic = "flink.click.streams"
+    recreate(kafka_bootstrap, topic)
+    code = main(["datagen", "clickStream", "--bootstrap-servers", kafka_bootstrap, "--count", "1"])
+    assert code == 0
+    assert f"Created topic {topic} (retention.ms=3600000)" in capsys.readouterr().err
+    assert topic_config(kafka_bootstrap, topic)["retention.ms"] == "3600000"
+
+
+def test_records_older_than_an_existing_topics_retention_are_a_warning(kafka_bootstrap, capsys):
+    topic = "flink.click.streams"
+    recreate(kafka_bootstrap, topic)
+    main(["datagen", "clickStream", "--bootstrap-servers", kafka_bootstrap, "--count", "1"])
+    capsys.readouterr()
+    three_hours_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=3)
+    code = datagen_at(three_hours_ago, "clickStream", "--bootstrap-servers", kafka_bootstrap,
+                      "--count", "1")  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"[WARNING] Topic {topic} keeps records for 1 h (retention.ms=3600000)" in err
+    assert "the broker will delete these records" in err and "retention.ms (at least" in err
+
+
+def recreate(bootstrap: str, topic: str) -> None:
+    """Deletes `topic` if it exists, so the next datagen creates it."""
+    from confluent_kafka.admin import AdminClient
+
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    if topic in admin.list_topics(timeout=10).topics:
+        admin.delete_topics([topic])[topic].result(10)
+        deadline = time.time() + 30
+        while topic in admin.list_topics(timeout=10).topics and time.time() < deadline:
+            time.sleep(0.2)
+
+
+def datagen_at(start: dt.datetime, *args: str) -> int:
+    return main(["datagen", *args, "--simulated-clock", "--start-time", start.isoformat(), "-q"])
 
 
 def test_avro_through_the_registry_in_writer_order(kafka_bootstrap, schema_registry, capsys):
