@@ -28,6 +28,7 @@ from flinklite.results import (
 )
 from flinklite.sql import ast
 from flinklite.sql.parser import parse_statement
+from flinklite.sql.variables import substitute
 
 OK = "Execute statement succeed."
 
@@ -97,6 +98,7 @@ class Session:
     def execute_statement(self, text: str, *, line: int = 1, column: int = 1) -> Result:
         """Parse and run one statement; errors carry positions relative to the script."""
         try:
+            text = substitute(text, self.config.get, line=line, column=column)
             return self.execute(parse_statement(text, line=line, column=column))
         except FlinkliteError as e:
             if e.source is None and line == 1 and column == 1:

@@ -25,6 +25,7 @@ MAX_BATCH = 2048
 # Without checkpoints, offsets read are committed to the consumer group this often (and when
 # the job ends), as Flink commits them on each checkpoint.
 COMMIT_INTERVAL_S = 5.0
+TOPIC_WAIT_S = 1.0  # how often a source looks for a topic that does not exist yet
 # Java client properties Flink (not librdkafka) owns or that have no librdkafka meaning.
 IGNORED_PROPERTIES = frozenset(
     {
@@ -299,6 +300,9 @@ class KafkaSource(Source):
         self.consumer = make_client("Consumer", config, spec.table_name)
         self.decode = self._build_decoder(getattr(ctx, "local_time_zone", "UTC"))
         self.partitions = self._partitions()
+        self.late: set[tuple[str, int]] = set()  # partitions of topics that appeared later
+        if not self.bounded and options.get("topic") is not None:  # a pattern takes what exists
+            self._wait_for_topics(ctx)
         self._assign()
 
     def _build_decoder(self, zone: str) -> Callable:
@@ -369,6 +373,31 @@ class KafkaSource(Source):
             out.extend((topic, p) for p in sorted(info.partitions))
         return out
 
+    def _wait_for_topics(self, ctx: Any) -> None:
+        """An unbounded source whose topic does not exist yet waits for it, as Flink's
+        partition discovery finds it once created, and reads it from its first record (Flink
+        reads discovered partitions from the earliest offset): a job started before its
+        producer still gets every record."""
+        found = {t for t, _ in self.partitions}
+        missing = [t for t in self.spec.options["topic"] if t not in found]
+        if not missing:
+            return
+        print(
+            f"[INFO] Table '{self.spec.table_name}': topic {', '.join(missing)} does not exist "
+            "yet; the job waits for it.",
+            file=sys.stderr,
+            flush=True,
+        )
+        cancelled = getattr(ctx, "cancelled", lambda: False)
+        while missing and not cancelled():
+            time.sleep(TOPIC_WAIT_S)
+            now = self._partitions()
+            fresh = [tp for tp in now if tp not in self.partitions]
+            self.late.update(tp for tp in fresh if tp[0] in missing)
+            self.partitions = now
+            found = {t for t, _ in now}
+            missing = [t for t in missing if t not in found]
+
     def _assign(self) -> None:
         from confluent_kafka import OFFSET_BEGINNING, OFFSET_END, TopicPartition
 
@@ -391,6 +420,8 @@ class KafkaSource(Source):
             starts.update({(t, p): specific[p] for t, p in self.partitions if p in specific})
         else:
             starts = self._committed(tps)
+        for tp in self.late:
+            starts[tp] = OFFSET_BEGINNING
         for tp in self.partitions:
             if starts[tp] == OFFSET_END:
                 starts[tp] = self._high(tp)

@@ -225,7 +225,6 @@ def test_user_mistakes_never_print_a_traceback(statement):
 @pytest.mark.parametrize(
     "script",
     [
-        "sql/anomaly_detection_kafka.sql",
         "sql/interactive_etl.sql",
         "sql/recommendation_app.sql",
         "sql/secure_kafka.sql",

@@ -5,7 +5,6 @@ tutorial's anomaly job end to end (Avro sales in, upsert-kafka CSV matches out).
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import io
 import json
@@ -14,8 +13,8 @@ import sys
 import time
 
 import fastavro
-from confluent_kafka import Consumer, Producer, TopicPartition
-from kafka_helpers import end_offset
+from confluent_kafka import Producer
+from kafka_helpers import consume, end_offset, expected_matches
 
 from flinklite.cli.main import main
 from flinklite.datagen.streamshub import StreamsHubGenerator
@@ -52,19 +51,6 @@ def produce_sales(bootstrap, registry, topic, records):
             except BufferError:
                 producer.poll(0.1)
     assert producer.flush(30) == 0
-
-
-def consume(bootstrap, topic, idle_s=1.0, timeout_s=30.0):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "check"})
-    consumer.assign([TopicPartition(topic, 0, 0)])
-    got, last, start = [], time.time(), time.time()
-    while time.time() - last < idle_s and time.time() - start < timeout_s:
-        batch = [m for m in consumer.consume(500, 0.2) if m.error() is None]
-        if batch:
-            got += batch
-            last = time.time()
-    consumer.close()
-    return got
 
 
 def sales_table(topic, bootstrap, url, first_offset=0):
@@ -159,34 +145,6 @@ ANOMALY_INSERT = (
     "PATTERN (TYPICAL_SALE+? UNUSUAL_SALE) WITHIN INTERVAL '10' SECOND DEFINE UNUSUAL_SALE AS "
     "UNUSUAL_SALE.quantity > AVG(CAST(TYPICAL_SALE.quantity AS INT)) * 3 );"
 )
-
-
-def csv_timestamp(ms: int) -> str:
-    """Flink's CSV text of a TIMESTAMP(3): trailing zeros of the fraction dropped, quoted."""
-    text = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
-    fraction = f"{ms % 1000:03d}".rstrip("0")
-    return f'"{text}.{fraction}"' if fraction else f'"{text}"'
-
-
-def expected_matches(records):
-    """The pattern's matches as a plain loop (valid while unusual sales follow only normal
-    ones): per user, the sales since the last match within 10 s; a sale matches when its
-    quantity exceeds three times the truncated average of those."""
-    runs: dict[str, list] = collections.defaultdict(list)
-    out = []
-    for values, ts in sorted(records, key=lambda r: r[1]):
-        invoice, user, _, quantity, _ = values
-        run = [r for r in runs[user] if ts - r[1] < 10_000]
-        q = int(quantity)
-        if run and q > (sum(int(r[0]) for r in run) // len(run)) * 3:
-            avg = sum(int(r[0]) for r in run) // len(run)
-            first, last = csv_timestamp(run[0][1]), csv_timestamp(run[-1][1])
-            value = f"{user},{invoice},{q},{csv_timestamp(ts)},{avg},{first},{last}"
-            out.append((user.encode(), value.encode()))
-            runs[user] = []
-        else:
-            runs[user] = [*run, (quantity, ts)]
-    return out
 
 
 def test_the_tutorial_anomaly_job_end_to_end(kafka_bootstrap, schema_registry, tmp_path):
