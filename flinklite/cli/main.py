@@ -26,6 +26,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "produce the StreamsHub tutorial data sets into Kafka",
     ),
     "topic": ("flinklite.cli.topic_cmd:main", "tail: print a Kafka topic's records decoded"),
+    "tutorial": (
+        "flinklite.cli.tutorial_cmd:main",
+        "guided walkthroughs: flinklite tutorial anomaly-detection",
+    ),
     "registry": (
         "flinklite.cli.registry_cmd:main",
         "run a Confluent-compatible schema registry on loopback",

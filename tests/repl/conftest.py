@@ -31,7 +31,12 @@ class Terminal:
     result mode so queries print into the scrollback where the tests can read them."""
 
     def __init__(
-        self, home: Path, *args: str, history: Path | None = None, timeout: float = 15
+        self,
+        home: Path,
+        *args: str,
+        history: Path | None = None,
+        timeout: float = 15,
+        shell: bool = True,
     ) -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("FLINKLITE_DEBUG", "NO_COLOR")}
         env.update(
@@ -44,7 +49,9 @@ class Terminal:
             PROMPT_TOOLKIT_NO_CPR="1",
             PYTHONIOENCODING="utf-8",
         )
-        argv = ["-m", "flinklite", "-hist", str(history or home / "history"), *args]
+        # The shell gets its own history file; a subcommand (`flinklite tutorial ...`) runs as is.
+        history_args = ["-hist", str(history or home / "history")] if shell else []
+        argv = ["-m", "flinklite", *history_args, *args]
         self.started = time.monotonic()
         self.child = pexpect.spawn(
             sys.executable,
@@ -111,6 +118,21 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         term = Terminal(tmp_path, *args, history=history)
         started.append(term)
         term.prompt()
+        return term
+
+    yield start
+    for term in started:
+        term.close()
+
+
+@pytest.fixture
+def command(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    """Starts `flinklite ARGS` (a subcommand such as `tutorial`) in a pseudo-terminal."""
+    started: list[Terminal] = []
+
+    def start(*args: str, timeout: float = 60) -> Terminal:
+        term = Terminal(tmp_path, *args, timeout=timeout, shell=False)
+        started.append(term)
         return term
 
     yield start
