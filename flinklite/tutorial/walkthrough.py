@@ -98,7 +98,8 @@ class Walkthrough:
         self.ask = ask
         self.edit = edit
         self.shell = shell
-        self.sales: list[tuple] = []  # every sale seen, for pictures in Kafka mode
+        self.sales: list[tuple] = []  # every sale since the start, for pictures on Kafka
+        self.collector: Any = None
         self.zone = render.local_time_zone(session.config)
 
     # --- the walk ------------------------------------------------------------------------------
@@ -136,6 +137,8 @@ class Walkthrough:
                     c.print("Left the walkthrough.")
                     return 0
                 break
+        if self.collector is not None:
+            self.collector.cancel()
         c.print(Rule("The end"))
         c.print(
             "Every statement above runs unchanged in the flinklite shell, in a script with "
@@ -177,6 +180,8 @@ class Walkthrough:
             return Outcome()
         if isinstance(result, StatusResult):
             self.console.print(f"[INFO] {result.message}")
+            if step.sql == "__SALES__" and self.source.kafka and self.collector is None:
+                self.collect_sales()
             return Outcome()
         if isinstance(result, JobSubmittedResult):
             return self.follow_job(result)
@@ -233,9 +238,20 @@ class Walkthrough:
             c.print(Text(f"[ERROR] {error}", style="red"))
         if final and outcome.changes:
             self.final_rows(result, outcome)
-        if "purchase_time" in result.columns and "invoice_id" in result.columns:
-            self.sales.extend(row for kind, row in outcome.changes if kind == "+I")
         return outcome
+
+    def collect_sales(self) -> None:
+        """On Kafka every query starts at the latest offset, so the pictures' per-user history
+        comes from one query that reads every sale from the walkthrough's start."""
+        result = self.session.execute_statement("SELECT * FROM SalesRecordTable")
+        self.collector = result.job
+
+        def collect() -> None:
+            for kind, row in result.changes():
+                if kind == "+I":
+                    self.sales.append(row)
+
+        threading.Thread(target=collect, name="tutorial-sales", daemon=True).start()
 
     def final_rows(self, result: ChangelogResult, outcome: Outcome) -> None:
         rows = list(fold(outcome.changes).elements())
@@ -289,29 +305,36 @@ class Walkthrough:
         kind, row = outcome.changes[0]
         user = row[columns.index("user_id")]
         first = row[columns.index("avg_first_sale_tstamp")]
-        unusual = row[columns.index("unusual_tstamp")]
+        invoice = row[columns.index("unusual_invoice_id")]
         sales = self.user_sales(user)
-        match = self.match_rows(user, first, unusual, sales)
-        return pictures.timeline(user, sales, match)
+        return pictures.timeline(user, sales, self.match_rows(user, first, invoice))
 
     def user_sales(self, user: str) -> list[tuple[int, int]]:
         """(purchase_time, quantity) of a user's sales in time order."""
         if self.source.kafka:
-            found = [(r[5], int(r[3])) for r in self.sales if r[1] == user]
+            found = [(r[5], int(r[3])) for r in list(self.sales) if r[1] == user]
         else:
             found = self.query(content.USER_SALES.format(user=user))
         return sorted(found)
 
-    def match_rows(self, user: str, first: int, unusual: int, sales: list) -> list:
+    def match_rows(self, user: str, first: int, invoice: str) -> list[tuple[int, int, str]]:
         """The rows of one match with the variable each took: from CLASSIFIER() where the input
-        is bounded, else from the user's sales between the match's first and last rows."""
+        is bounded; on Kafka from the user's sales, in the order they were read (how rows with
+        equal times are ordered), from the match's first row to its unusual sale."""
         if not self.source.kafka:
             rows = self.query(content.ROWS_PER_VARIABLE.format(user=user))
-            found = [(ts, int(q), var) for _, ts, q, var, _ in rows if first <= ts <= unusual]
-            if found:
-                return found
-        within = [(ts, q) for ts, q in sales if first <= ts <= unusual]
-        return [(ts, q, "UNUSUAL_SALE" if ts == unusual else "TYPICAL_SALE") for ts, q in within]
+            match_no = next((m for _, ts, _, var, m in rows if ts == first), None)
+            return sorted((ts, int(q), var) for _, ts, q, var, m in rows if m == match_no)
+        mine = sorted((r for r in list(self.sales) if r[1] == user), key=lambda r: r[5])
+        out: list[tuple[int, int, str]] = []
+        for r in mine:
+            if r[5] < first:
+                continue
+            unusual = r[0] == invoice
+            out.append((r[5], int(r[3]), "UNUSUAL_SALE" if unusual else "TYPICAL_SALE"))
+            if unusual:
+                return out
+        return []
 
     def query(self, sql: str) -> list[tuple]:
         """A bounded query's final rows, quietly."""
