@@ -1,10 +1,14 @@
--- The StreamsHub recommendation-app tutorial as one flinklite script.
+-- The StreamsHub recommendation-app tutorial on flinklite's built-in generator.
 --
--- Creates the tutorial's tables exactly as the tutorial writes them (the product inventory
--- file, the Kafka click and sales streams, the upsert-kafka sink) and its three views, then
--- EXPLAINs the recommendation query and the INSERT that writes it. Creating a table never
--- connects to Kafka, so this runs without a broker.
+-- The tutorial's tables with the Kafka options swapped for the 'flinklite-generator' connector
+-- (clicks and sales of the StreamsHub data generator, one simulated minute each, seeded) and
+-- the product inventory read from sql/data/productInventory.csv (the tutorial's file; its path
+-- is a variable, ${inventory}). The views and the recommendation query are the tutorial's,
+-- unchanged: for each user, every 5 seconds of clicks, the top six products of the categories
+-- they clicked, ones they bought first, then by rating.
 -- Run it with:  flinklite -f sql/recommendation_app.sql
+
+SET 'sql-client.execution.result-mode' = 'tableau';
 
 CREATE TABLE ProductInventoryTable (
     product_id STRING,
@@ -13,7 +17,7 @@ CREATE TABLE ProductInventoryTable (
     rating STRING
 ) WITH (
     'connector' = 'filesystem',
-    'path' = '/opt/flink/data/productInventory.csv',
+    'path' = '${inventory:-sql/data/productInventory.csv}',
     'format' = 'csv',
     'csv.ignore-parse-errors' = 'true'
 );
@@ -24,14 +28,12 @@ CREATE TABLE ClickStreamTable (
   `event_time` TIMESTAMP(3) METADATA FROM 'timestamp',
   WATERMARK FOR event_time AS event_time - INTERVAL '1' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'flink.click.streams',
-  'properties.bootstrap.servers' =
-  'my-cluster-kafka-bootstrap.flink.svc:9092',
-  'properties.group.id' = 'click-stream-group',
-  'value.format' = 'avro-confluent',
-  'value.avro-confluent.url' = 'http://apicurio-registry-service.flink.svc:8080/apis/ccompat/v6',
-  'scan.startup.mode' = 'latest-offset'
+  'connector' = 'flinklite-generator',
+  'data' = 'clickStream',
+  'clock' = 'simulated',
+  'start-time' = '2025-01-01 00:00:00',
+  'seed' = '7',
+  'number-of-rows' = '60'
 );
 
 CREATE TABLE SalesRecordTable (
@@ -43,15 +45,13 @@ CREATE TABLE SalesRecordTable (
   `purchase_time` TIMESTAMP(3) METADATA FROM 'timestamp',
   WATERMARK FOR purchase_time AS purchase_time - INTERVAL '1' SECOND
 ) WITH (
-  'connector' = 'kafka',
-  'topic' = 'flink.sales.records',
-  'properties.bootstrap.servers' = 'my-cluster-kafka-bootstrap.flink.svc:9092',
-  'properties.group.id' = 'sales-record-group',
-  'value.format' = 'avro-confluent',
-  'value.avro-confluent.url' = 'http://apicurio-registry-service.flink.svc:8080/apis/ccompat/v6',
-  'scan.startup.mode' = 'latest-offset'
+  'connector' = 'flinklite-generator',
+  'data' = 'sales',
+  'clock' = 'simulated',
+  'start-time' = '2025-01-01 00:00:00',
+  'seed' = '7',
+  'number-of-rows' = '6000'
 );
-
 CREATE TEMPORARY VIEW clicked_products AS
   SELECT DISTINCT
     c.user_id, c.event_time,
@@ -93,7 +93,7 @@ CREATE TEMPORARY VIEW top_products AS
     ROW_NUMBER() OVER (PARTITION BY cp.user_id ORDER BY cp.purchased DESC, cp.rating DESC) AS rn
   FROM category_products cp;
 
-EXPLAIN
+
 SELECT
   user_id,
   LISTAGG(product_id, ',') AS top_product_ids,
@@ -103,29 +103,3 @@ WHERE rn <= 6
 GROUP BY user_id,
 TUMBLE(event_time, INTERVAL '5' SECOND);
 
-CREATE TABLE CsvSinkTable (
-  user_id STRING,
-  top_product_ids STRING,
-  `event_time` TIMESTAMP(3),
-  PRIMARY KEY(`user_id`) NOT ENFORCED
-) WITH (
-  'connector' = 'upsert-kafka',
-  'topic' = 'flink.recommended.products',
-  'properties.bootstrap.servers' = 'my-cluster-kafka-bootstrap.flink.svc:9092',
-  'properties.client.id' = 'recommended-products-producer-client',
-  'properties.transaction.timeout.ms' = '800000',
-  'key.format' = 'csv',
-  'value.format' = 'csv',
-  'value.fields-include' = 'ALL'
-);
-
-EXPLAIN
-INSERT INTO CsvSinkTable
-  SELECT
-    user_id,
-    LISTAGG(product_id, ',') AS top_product_ids,
-    TUMBLE_END(event_time, INTERVAL '5' SECOND) as window_end_timestamp
-  FROM top_products
-  WHERE rn <= 6
-  GROUP BY user_id,
-  TUMBLE(event_time, INTERVAL '5' SECOND);

@@ -5,6 +5,7 @@ Covers the flags, `-f` / `-i` / `-D` / piped scripts, exit codes and the example
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -225,8 +226,8 @@ def test_user_mistakes_never_print_a_traceback(statement):
 @pytest.mark.parametrize(
     "script",
     [
-        "sql/interactive_etl.sql",
-        "sql/recommendation_app.sql",
+        "sql/interactive_etl_kafka.sql",
+        "sql/recommendation_app_kafka.sql",
         "sql/secure_kafka.sql",
         "sql/user_defined_functions.sql",
     ],
@@ -236,6 +237,25 @@ def test_example_scripts_run(script):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     assert ERROR not in proc.stdout
     assert "== Optimized Execution Plan ==" in proc.stdout or "== " in proc.stdout
+
+
+@needs_session
+@pytest.mark.parametrize(
+    ("script", "received", "printed"),
+    [
+        ("sql/interactive_etl.sql", [97, 152, 152], ("cleaned> +I[", 1000)),
+        ("sql/recommendation_app.sql", [59], None),
+    ],
+)
+def test_the_tutorials_run_end_to_end_on_the_generator(script, received, printed):
+    proc = flinklite("-f", script)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert ERROR not in proc.stdout
+    counts = [int(n) for n in re.findall(r"Received a total of (\d+) rows", proc.stdout)]
+    assert counts == received
+    if printed is not None:  # the job's sink, Flink's print connector
+        prefix, rows = printed
+        assert proc.stdout.count(prefix) == rows
 
 
 SLOW_SESSION = """
