@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from typing import Any
+import threading
 
 from flinklite.cli.main import EXIT_FAILED, EXIT_OK
 
 DEFAULT_PORT = 8081  # Confluent Schema Registry's port
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,11 +56,12 @@ def main(argv: list[str]) -> int:
         )
         return EXIT_FAILED
 
-    def stop(*_: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
+    # Ctrl-C and SIGTERM only set an event: the server thread is stopped from here, never
+    # interrupted by an exception raised at an arbitrary point of it.
+    stopping = threading.Event()
+    handlers = {sig: signal.signal(sig, lambda *_: stopping.set()) for sig in STOP_SIGNALS}
     kept = f"in {args.data}" if args.data else "in memory"
+    server.start()
     # The URL alone on stdout, so a script can read it; the rest is for the person watching.
     print(server.url, flush=True)
     print(
@@ -69,10 +71,10 @@ def main(argv: list[str]) -> int:
         flush=True,
     )
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        while not stopping.wait(0.5):
+            pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        server.httpd.server_close()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        server.shutdown()
     return EXIT_OK
