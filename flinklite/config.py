@@ -5,6 +5,8 @@ flinklite's own under `flinklite.`; unknown keys are kept, as Flink keeps them."
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from flinklite.errors import Pos, ValidationError
@@ -118,23 +120,43 @@ def check_value(key: str, value: str, pos: Pos | None = None) -> str:
     return text.lower() if option.kind in ("enum", "boolean") else value
 
 
-_UNITS = {
-    "": 1, "ms": 1, "milli": 1, "millis": 1, "millisecond": 1, "milliseconds": 1,
-    "s": 1000, "sec": 1000, "secs": 1000, "second": 1000, "seconds": 1000,
-    "min": 60_000, "m": 60_000, "minute": 60_000, "minutes": 60_000,
-    "h": 3_600_000, "hour": 3_600_000, "hours": 3_600_000,
-    "d": 86_400_000, "day": 86_400_000, "days": 86_400_000,
-}  # fmt: skip
+# Flink's TimeUtils units, in nanoseconds; no unit means milliseconds.
+_DURATION_UNITS = {
+    **dict.fromkeys(("d", "day", "days"), 86_400 * 10**9),
+    **dict.fromkeys(("h", "hour", "hours"), 3_600 * 10**9),
+    **dict.fromkeys(("m", "min", "minute", "minutes"), 60 * 10**9),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 10**9),
+    **dict.fromkeys(("", "ms", "milli", "millis", "millisecond", "milliseconds"), 10**6),
+    **dict.fromkeys(("µs", "micro", "micros", "microsecond", "microseconds"), 10**3),
+    **dict.fromkeys(("ns", "nano", "nanos", "nanosecond", "nanoseconds"), 1),
+}
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """Flink's TimeUtils.parseDuration: a number and an optional unit ('200 ms', '1s', '5 min');
+    a bare number is milliseconds. ValueError carries Flink's message."""
+    m = re.fullmatch(r"\s*(\d+)\s*([a-zµ]*)\s*", text.lower())
+    if m is None:
+        raise ValueError(f"Text does not start with a number: {text}")
+    number, unit = int(m.group(1)), m.group(2)
+    if unit not in _DURATION_UNITS:
+        raise ValueError(
+            f"Time interval unit label '{unit}' does not match any of the recognized units: "
+            "DAYS: (d | day | days), HOURS: (h | hour | hours), MINUTES: (m | min | minute | "
+            "minutes), SECONDS: (s | sec | secs | second | seconds), MILLISECONDS: (ms | milli | "
+            "millis | millisecond | milliseconds), MICROSECONDS: (µs | micro | micros | "
+            "microsecond | microseconds), NANOSECONDS: (ns | nano | nanos | nanosecond | "
+            "nanoseconds)"
+        )
+    return dt.timedelta(microseconds=number * _DURATION_UNITS[unit] / 1000)
 
 
 def parse_duration_ms(text: str, key: str = "", pos: Pos | None = None) -> int:
-    """Flink's duration syntax: '200 ms', '1s', '5 min', or a bare number of milliseconds."""
-    s = text.strip().lower()
-    digits = len(s) - len(s.lstrip("0123456789"))
-    number, unit = s[:digits], s[digits:].strip()
-    if not number or unit not in _UNITS:
+    """A configuration key's duration in whole milliseconds; a clear error names the key."""
+    try:
+        return parse_duration(text) // dt.timedelta(milliseconds=1)
+    except ValueError:
         raise ValidationError(
             f"Could not parse value '{text}' for key '{key}'. Expected a duration such as '200 ms' or '1 s'.",
             pos=pos,
-        )
-    return int(number) * _UNITS[unit]
+        ) from None

@@ -96,7 +96,7 @@ def watermark_interval(config: Configuration) -> int:
 
 def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
     """Builds the job for planned sinks, registers and starts it; (job, result buffers)."""
-    from flinklite.runtime.graph import build_job
+    from flinklite.planner.translate import build_job
 
     job, buffers = build_job(
         sinks,
@@ -155,7 +155,7 @@ def match_recognize_sections(sinks: list, config: Configuration) -> str:
     statement would not run on Flink (the extensions it uses)."""
     from flinklite.cep.extensions import describe_pattern, portability
     from flinklite.planner import physical as P
-    from flinklite.runtime.graph import flink_compatible
+    from flinklite.planner.translate import flink_compatible
 
     compatible = flink_compatible(dict(config.items()))
     out = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
@@ -13,8 +13,19 @@ from flinklite.errors import NO_POS, Pos, ValidationError, did_you_mean
 from flinklite.sql import ast
 from flinklite.sql.unparse import quote_identifier, quote_string
 
-if TYPE_CHECKING:
-    from flinklite.catalog.catalog import ResolvedTable
+
+class LikeSource(Protocol):
+    """What `CREATE TABLE .. LIKE` takes from the source table (a catalog's ResolvedTable)."""
+
+    @property
+    def schema(self) -> Schema: ...
+
+    @property
+    def options(self) -> dict[str, str]: ...
+
+    @property
+    def partition_keys(self) -> tuple[str, ...]: ...
+
 
 # The binder's expression typer: an expression and the columns it may see -> its type.
 TypeOf = Callable[[ast.Expr, list[tuple[str, DataType]]], DataType]
@@ -213,7 +224,7 @@ def like_strategies(like: ast.LikeClause | None) -> dict[str, str]:
 
 
 def merge_options(
-    stmt: ast.CreateTable, like_source: ResolvedTable | None, strategies: dict[str, str]
+    stmt: ast.CreateTable, like_source: LikeSource | None, strategies: dict[str, str]
 ) -> dict[str, str]:
     """The table options after LIKE merging, in insertion order (source first)."""
     strategy = strategies["OPTIONS"]
@@ -232,7 +243,7 @@ def merge_options(
 
 
 def merge_partitions(
-    stmt: ast.CreateTable, like_source: ResolvedTable | None, strategies: dict[str, str]
+    stmt: ast.CreateTable, like_source: LikeSource | None, strategies: dict[str, str]
 ) -> tuple[str, ...]:
     source = like_source.partition_keys if like_source is not None else ()
     if stmt.partitioned_by and source and strategies["PARTITIONS"] != "EXCLUDING":
@@ -258,7 +269,7 @@ def build_schema(
     stmt: ast.CreateTable,
     *,
     type_of: TypeOf,
-    like_source: ResolvedTable | None = None,
+    like_source: LikeSource | None = None,
     render: Render | None = None,
 ) -> Schema:
     """The resolved schema of a CREATE TABLE, merged with its LIKE source, validated as Flink does.
@@ -278,7 +289,7 @@ class _SchemaBuilder:
         self.primary_key: UniqueConstraint | None = None
         self.source_names: list[str] = []
 
-    def build(self, like_source: ResolvedTable | None) -> Schema:
+    def build(self, like_source: LikeSource | None) -> Schema:
         pk = self._validate_constraints()
         self._check_duplicates()
         if like_source is not None:

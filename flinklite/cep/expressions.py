@@ -23,11 +23,10 @@ from flinklite.expr.compiler import (
     compile_predicate,
     compile_projection,
 )
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.expr.rex import AggregateCall, Call, InputRef, Literal, PatternRef, Rex
 
 STAR = -1  # the universal variable: every row of the (partial) match
-
-NANOS_PER_MILLI = 1_000_000
 
 
 def is_aggregate(rex: Rex) -> bool:

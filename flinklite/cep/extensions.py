@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flinklite.cep.pattern import TAKE, compile_pattern
+from flinklite.cep.pattern import TAKE, compile_pattern, pattern_variables
 from flinklite.cep.program import compile_program
 from flinklite.errors import FlinkliteError
 from flinklite.expr.rex import Call, Rex
-from flinklite.planner.match import pattern_variables
 from flinklite.sql import ast
 
 FLINK_COMPATIBLE = "flinklite.flink-compatible"

@@ -17,17 +17,15 @@ from flinklite.catalog.types import RowField
 from flinklite.cep.expressions import DefineProgram, MeasuresProgram
 from flinklite.cep.extensions import FLINK_COMPATIBLE, portability
 from flinklite.cep.nfa import NFA, KeyState, Run
-from flinklite.cep.pattern import EXTENSION_HINT, compile_pattern
+from flinklite.cep.pattern import EXTENSION_HINT, compile_pattern, pattern_variables
 from flinklite.cep.program import compile_program
 from flinklite.cep.standard import StandardMatcher, skip_variables
 from flinklite.cep.standard_expr import StandardDefine, StandardMeasures
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.expr.compiler import CompileContext
-from flinklite.planner.match import pattern_variables
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, RuntimeContext
 from flinklite.runtime.rows import INSERT, Row
-
-NANOS_PER_MILLI = 1_000_000
 
 
 def create_match_operator(

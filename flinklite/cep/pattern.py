@@ -278,3 +278,23 @@ def _resolve_conditions(states: list[State], defined: set[int]) -> None:
                 t.pos = None
             kept.append(t)
         s.transitions = kept
+
+
+def pattern_variables(term: ast.PatternTerm | None) -> list[str]:
+    """Variables in order of first appearance."""
+    out: list[str] = []
+
+    def walk(t: object) -> None:
+        if isinstance(t, ast.PatternVar):
+            if t.name not in out:
+                out.append(t.name)
+        elif isinstance(t, ast.PatternTerm):
+            for s in t.__slots__:
+                if s != "pos":
+                    walk(getattr(t, s))
+        elif isinstance(t, tuple):
+            for x in t:
+                walk(x)
+
+    walk(term)
+    return out

@@ -20,9 +20,8 @@ from flinklite.expr.compiler import (
     compile_predicate,
     compile_projection,
 )
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.expr.rex import Call, InputRef, PatternRef, Rex
-
-NANOS_PER_MILLI = 1_000_000
 
 
 class NeedMoreRows(Exception):

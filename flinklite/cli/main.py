@@ -13,6 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from flinklite import __version__
+from flinklite.cli.conventions import (
+    DEFAULT_HISTORY,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+)
 
 if TYPE_CHECKING:
     from flinklite.cli.script import Printer
@@ -35,14 +42,6 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "run a Confluent-compatible schema registry on loopback",
     ),
 }
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
-EXIT_TERMINATED = 143  # 128 + SIGTERM
-
-DEFAULT_HISTORY = "~/.flinklite-sql-history"
 
 
 class Terminated(BaseException):
@@ -127,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_client(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     session = None
-    printer = _printer()
+    from flinklite.cli.script import terminal_printer
+
+    printer = terminal_printer()
     try:
         script, from_file = None, True
         if args.file is not None:
@@ -213,15 +214,6 @@ def _close(session: Any) -> None:
         pass
     except BrokenPipeError:
         _silence_stdout()
-
-
-def _printer() -> Printer:
-    from flinklite.cli.script import Printer
-
-    color = (
-        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    )
-    return Printer(sys.stdout, color=color)
 
 
 def _say(printer: Printer, text: str) -> None:

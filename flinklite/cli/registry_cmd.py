@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 
-from flinklite.cli.main import EXIT_FAILED, EXIT_OK
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK
 
 DEFAULT_PORT = 8081  # Confluent Schema Registry's port
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

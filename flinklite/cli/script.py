@@ -244,3 +244,14 @@ def run_init(session: SessionLike, script: str, path: str, printer: Printer) -> 
         if execute(session, stmt.text, stmt.line, stmt.column, script, printer) is None:
             return False
     return True
+
+
+def terminal_printer() -> Printer:
+    """A Printer on stdout, in colour when it is a terminal that wants colour (not NO_COLOR,
+    not TERM=dumb)."""
+    import sys
+
+    color = (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+    return Printer(sys.stdout, color=color)

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from flinklite.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 DEFAULT_BOOTSTRAP = "localhost:9092"
 

@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 
-from flinklite.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 # name -> (module with TITLE and SUMMARY, one line); the anomaly-detection one is the first.
 WALKTHROUGHS = {"anomaly-detection": "flinklite.tutorial.anomaly_detection"}
@@ -119,10 +119,11 @@ def _interactive_hooks(console) -> dict:
             return None
 
     def shell(session) -> None:
-        from flinklite.cli.main import DEFAULT_HISTORY, _printer
+        from flinklite.cli.conventions import DEFAULT_HISTORY
+        from flinklite.cli.script import terminal_printer
         from flinklite.repl.shell import run_shell
 
         console.print("The shell, with the walkthrough's tables. QUIT; comes back here.")
-        run_shell(session, _printer(), history=os.path.expanduser(DEFAULT_HISTORY))
+        run_shell(session, terminal_printer(), history=os.path.expanduser(DEFAULT_HISTORY))
 
     return {"ask": ask, "edit": edit, "shell": shell}

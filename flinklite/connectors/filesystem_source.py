@@ -13,11 +13,10 @@ from typing import Any
 
 from flinklite.catalog.types import RowField
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.formats import csv_codec
 from flinklite.runtime.connector import BATCH_SIZE, RowDecoder, ScanSpec, Source, Split
 from flinklite.runtime.rows import Row
-
-_MILLI = 1_000_000
 
 
 def list_files(path: str, pattern: str | None = None) -> list[str]:
@@ -45,7 +44,7 @@ def _metadata(path: str, keys: tuple[str, ...]) -> tuple[Any, ...]:
         "file.path": os.path.abspath(path),
         "file.name": os.path.basename(path),
         "file.size": stat.st_size,
-        "file.modification-time": int(stat.st_mtime * 1000) * _MILLI,
+        "file.modification-time": int(stat.st_mtime * 1000) * NANOS_PER_MILLI,
     }
     return tuple(values[k] for k in keys)
 

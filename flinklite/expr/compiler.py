@@ -6,12 +6,9 @@ their NULL checks; real functions are calls into the runtime modules (see runtim
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import time
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +19,7 @@ from flinklite.expr import runtime_cast as RC
 from flinklite.expr import runtime_math as M
 from flinklite.expr import runtime_string as RS
 from flinklite.expr import runtime_time as RT
+from flinklite.expr.context import CompileContext
 from flinklite.expr.literals import FrozenMap
 from flinklite.expr.rex import (
     Call,
@@ -35,6 +33,7 @@ from flinklite.expr.rex import (
     SubqueryRex,
     SymbolRex,
 )
+from flinklite.expr.runtime_functions import implementation
 
 __all__ = [
     "CompileContext",
@@ -43,25 +42,6 @@ __all__ = [
     "compile_predicate",
     "compile_projection",
 ]
-
-
-def _now_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
-@dataclass
-class CompileContext:
-    """What compiled code may depend on besides the row: the session time zone
-    (table.local-time-zone; 'default' is the machine's zone), batch or streaming mode (batch
-    evaluates CURRENT_TIMESTAMP and friends once per query) and the processing-time clock."""
-
-    local_time_zone: str = "UTC"
-    batch: bool = False
-    now_ms: Callable[[], int] = field(default=_now_ms)
-
-    @property
-    def tz(self) -> dt.tzinfo:
-        return RT.zone(self.local_time_zone)
 
 
 # --- public entry points ---------------------------------------------------------------------------
@@ -543,8 +523,6 @@ class _Gen:
     # --- functions ---------------------------------------------------------------------------------------
 
     def _function(self, rex: Call) -> str:
-        from flinklite.expr.runtime_functions import implementation
-
         impl = implementation(rex, self.ctx)
         name = self.const(impl.fn)
         if not impl.strict:

@@ -8,17 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flinklite.catalog import types as T
 from flinklite.errors import UnsupportedError
 from flinklite.expr import runtime_math as M
 from flinklite.expr import runtime_string as RS
 from flinklite.expr import runtime_time as RT
+from flinklite.expr.context import CompileContext
 from flinklite.expr.rex import Call, Literal, SymbolRex
-
-if TYPE_CHECKING:
-    from flinklite.expr.compiler import CompileContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +28,7 @@ class Impl:
     strict: bool = True
 
 
-Builder = Callable[[Call, "CompileContext"], Impl]
+Builder = Callable[[Call, CompileContext], Impl]
 
 
 def implementation(call: Call, ctx: CompileContext) -> Impl:

@@ -3,7 +3,6 @@ with connectors (Flink's ConfigOption): parsing a written value, with Flink's er
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import re
 from collections.abc import Callable, Mapping
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flinklite.catalog.types import DataType
+from flinklite.config import parse_duration
 
 # Changelog modes, as Flink prints them.
 INSERT_ONLY = ("INSERT",)
@@ -96,58 +96,6 @@ def _parse_enum(opt: ConfigOption, raw: str) -> str:
         f"Could not parse value '{raw}' for key '{opt.key}'.\n"
         f"Expected one of: [{', '.join(opt.enum_values)}]"
     )
-
-
-_DURATION_UNITS = {
-    "d": 86400.0,
-    "day": 86400.0,
-    "days": 86400.0,
-    "h": 3600.0,
-    "hour": 3600.0,
-    "hours": 3600.0,
-    "m": 60.0,
-    "min": 60.0,
-    "minute": 60.0,
-    "minutes": 60.0,
-    "s": 1.0,
-    "sec": 1.0,
-    "secs": 1.0,
-    "second": 1.0,
-    "seconds": 1.0,
-    "ms": 1e-3,
-    "milli": 1e-3,
-    "millis": 1e-3,
-    "millisecond": 1e-3,
-    "milliseconds": 1e-3,
-    "µs": 1e-6,
-    "micro": 1e-6,
-    "micros": 1e-6,
-    "microsecond": 1e-6,
-    "microseconds": 1e-6,
-    "ns": 1e-9,
-    "nano": 1e-9,
-    "nanos": 1e-9,
-    "nanosecond": 1e-9,
-    "nanoseconds": 1e-9,
-}
-
-
-def parse_duration(raw: str) -> dt.timedelta:
-    """Flink's TimeUtils.parseDuration: a number and an optional unit; no unit means millis."""
-    m = re.fullmatch(r"\s*(\d+)\s*([a-zµ]*)\s*", raw.lower())
-    if m is None:
-        raise ValueError(f"Text does not start with a number: {raw}")
-    number, unit = int(m.group(1)), m.group(2)
-    if unit and unit not in _DURATION_UNITS:
-        raise ValueError(
-            f"Time interval unit label '{unit}' does not match any of the recognized units: "
-            "DAYS: (d | day | days), HOURS: (h | hour | hours), MINUTES: (m | min | minute | "
-            "minutes), SECONDS: (s | sec | secs | second | seconds), MILLISECONDS: (ms | milli | "
-            "millis | millisecond | milliseconds), MICROSECONDS: (µs | micro | micros | "
-            "microsecond | microseconds), NANOSECONDS: (ns | nano | nanos | nanosecond | "
-            "nanoseconds)"
-        )
-    return dt.timedelta(seconds=number * _DURATION_UNITS[unit or "ms"])
 
 
 _MEMORY_UNITS = {

@@ -7,7 +7,6 @@ aggregate calls to aggregate fields, as Calcite's AggregatingSelectScope does.""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
@@ -15,12 +14,10 @@ from flinklite.errors import ValidationError
 from flinklite.expr import functions, literals
 from flinklite.expr.rex import AggregateCall, Call, InputRef, Rex
 from flinklite.planner import logical as L
+from flinklite.planner.binding import BinderContext
 from flinklite.planner.expressions import ExprContext, is_star
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
-
-if TYPE_CHECKING:
-    from flinklite.planner.binder import Binder
 
 LEGACY_WINDOWS = {"TUMBLE", "HOP", "SESSION"}
 AUXILIARY = {"START", "END", "ROWTIME", "PROCTIME"}
@@ -68,7 +65,7 @@ class Aggregation:
 
     def __init__(
         self,
-        binder: Binder,
+        binder: BinderContext,
         input_rel: L.RelNode,
         scope: Scope,
         group_by: tuple[ast.Expr, ...],

@@ -14,8 +14,13 @@ from flinklite.errors import Pos, ValidationError
 from flinklite.expr import coercion
 from flinklite.expr.rex import Call, InputRef, Literal, Rex
 from flinklite.planner import logical as L
+from flinklite.planner.aggregation import Aggregation, needs_aggregation
+from flinklite.planner.binding import aliased, renamed
 from flinklite.planner.expressions import ExprContext, ExpressionBinder, cast_to
+from flinklite.planner.match import bind_match_recognize
+from flinklite.planner.scan import table_scan, validate_connector
 from flinklite.planner.scope import Scope, ScopeField
+from flinklite.planner.windows import bind_table_function, bind_unnest
 from flinklite.sql import ast
 
 
@@ -46,7 +51,6 @@ class Binder:
                 f"Cannot INSERT into view '{table.identifier.summary()}': a view is not a sink",
                 pos=stmt.pos,
             )
-        from flinklite.planner.scan import validate_connector
 
         validate_connector(table, "sink")
         ident = table.identifier
@@ -228,7 +232,6 @@ class Binder:
         items = self._expand_stars(sel.items, scope)
         for expr, _ in items:
             _reject_bare_null(expr)
-        from flinklite.planner.aggregation import Aggregation, needs_aggregation
 
         if sel.group_by or needs_aggregation(sel, items):
             agg = Aggregation(self, rel, scope, sel.group_by, windows)
@@ -290,22 +293,16 @@ class Binder:
             return self._bind_table_ref(rel, parent, left)
         if isinstance(rel, ast.SubqueryRef):
             node = self.bind_query(rel.query, left if rel.lateral else parent)
-            return _aliased(node, rel.alias, rel.column_aliases, rel.pos)
+            return aliased(node, rel.alias, rel.column_aliases, rel.pos)
         if isinstance(rel, ast.Join):
             return self._bind_join(rel, parent)
         if isinstance(rel, ast.ParenRelation):
             return self.bind_relation(rel.relation, parent, left)
         if isinstance(rel, ast.MatchRecognize):
-            from flinklite.planner.match import bind_match_recognize
-
             return bind_match_recognize(self, rel, parent)
         if isinstance(rel, ast.TableFunctionRef):
-            from flinklite.planner.windows import bind_table_function
-
             return bind_table_function(self, rel, parent, left)
         if isinstance(rel, ast.Unnest):
-            from flinklite.planner.windows import bind_unnest
-
             return bind_unnest(self, rel, left or parent or Scope())
         raise ValidationError(f"Unsupported FROM item: {type(rel).__name__}", pos=rel.pos)
 
@@ -319,8 +316,6 @@ class Binder:
             if obj.kind == "VIEW":
                 node = self._bind_view(obj, ref)
             else:
-                from flinklite.planner.scan import table_scan
-
                 node = table_scan(self, obj, ref)
         if ref.system_time is not None:
             scope = left if left is not None else Scope()
@@ -331,7 +326,7 @@ class Binder:
                     pos=ref.system_time.pos,
                 )
             node = L.Snapshot(node.fields, node, period)
-        return _aliased(node, alias, ref.column_aliases, ref.pos)
+        return aliased(node, alias, ref.column_aliases, ref.pos)
 
     def _lookup_cte(self, ref: ast.TableRef) -> L.RelNode | None:
         if len(ref.name) != 1:
@@ -346,7 +341,7 @@ class Binder:
                 node = self.bind_query(cte.query)
             finally:
                 self._ctes = saved
-            return _renamed(node, cte.columns, cte.pos) if cte.columns else node
+            return renamed(node, cte.columns, cte.pos) if cte.columns else node
         return None
 
     def _bind_view(self, view: Any, ref: ast.TableRef) -> L.RelNode:
@@ -360,7 +355,7 @@ class Binder:
         finally:
             self._ctes = saved
             self._view_stack.pop()
-        return _renamed(node, tuple(view.columns), ref.pos) if view.columns else node
+        return renamed(node, tuple(view.columns), ref.pos) if view.columns else node
 
     def _bind_join(self, j: ast.Join, parent: Scope | None) -> tuple[L.RelNode, Scope]:
         left, lscope = self.bind_relation(j.left, parent)
@@ -417,26 +412,6 @@ def _reject_bare_null(expr: ast.Expr) -> None:
         raise ValidationError(
             "Illegal use of 'NULL'", pos=expr.pos, hint="write CAST(NULL AS <type>)"
         )
-
-
-def _aliased(
-    node: L.RelNode, alias: str | None, columns: tuple[str, ...], pos: Pos
-) -> tuple[L.RelNode, Scope]:
-    if columns:
-        node = _renamed(node, columns, pos)
-    return node, Scope.of(alias, node.fields)
-
-
-def _renamed(node: L.RelNode, columns: tuple[str, ...], pos: Pos) -> L.RelNode:
-    if len(columns) != len(node.fields):
-        raise ValidationError(
-            f"List of column aliases must have same degree as table; table has {len(node.fields)} "
-            f"columns {_names(node.fields)}, whereas alias list has {len(columns)} columns",
-            pos=pos,
-        )
-    fields = tuple(RowField(n, f.type) for n, f in zip(columns, node.fields, strict=True))
-    exprs = tuple(InputRef(f.type, i) for i, f in enumerate(node.fields))
-    return L.Project(fields, node, exprs)
 
 
 def _cast_rel(rel: L.RelNode, types: list[DataType]) -> L.RelNode:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
@@ -27,8 +27,12 @@ from flinklite.expr.rex import (
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
-if TYPE_CHECKING:
-    from flinklite.planner.binder import Binder
+
+class SubqueryBinder(Protocol):
+    """The Binder as expressions use it: subqueries inside expressions are relations."""
+
+    def bind_subquery(self, query: ast.Query, parent: Scope) -> Any: ...
+
 
 COMPARISONS = {"=", "<>", "<", ">", "<=", ">="}
 ARITHMETIC = {"+", "-", "*", "/", "%"}
@@ -53,7 +57,7 @@ class ExprContext:
 class ExpressionBinder:
     """Binds expressions for one Binder (which binds the subqueries expressions contain)."""
 
-    def __init__(self, binder: Binder) -> None:
+    def __init__(self, binder: SubqueryBinder) -> None:
         self.binder = binder
 
     # --- entry points ------------------------------------------------------------------------

@@ -5,46 +5,23 @@ The pattern itself stays an AST for the cep compiler; this module checks names a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
+from flinklite.cep.pattern import pattern_variables
 from flinklite.errors import ValidationError, did_you_mean
 from flinklite.expr.rex import Call, InputRef, PatternRef, Rex
 from flinklite.planner import logical as L
 from flinklite.planner.aggregation import is_aggregate_call
+from flinklite.planner.binding import BinderContext, aliased
 from flinklite.planner.expressions import ExprContext, is_star
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
-if TYPE_CHECKING:
-    from flinklite.planner.binder import Binder
-
 NAVIGATION = {"PREV", "NEXT", "FIRST", "LAST"}
 
 
-def pattern_variables(term: ast.PatternTerm | None) -> list[str]:
-    """Variables in order of first appearance."""
-    out: list[str] = []
-
-    def walk(t: object) -> None:
-        if isinstance(t, ast.PatternVar):
-            if t.name not in out:
-                out.append(t.name)
-        elif isinstance(t, ast.PatternTerm):
-            for s in t.__slots__:
-                if s != "pos":
-                    walk(getattr(t, s))
-        elif isinstance(t, tuple):
-            for x in t:
-                walk(x)
-
-    walk(term)
-    return out
-
-
 def bind_match_recognize(
-    binder: Binder, mr: ast.MatchRecognize, parent: Scope | None
+    binder: BinderContext, mr: ast.MatchRecognize, parent: Scope | None
 ) -> tuple[L.RelNode, Scope]:
     node, in_scope = binder.bind_relation(mr.input, parent)
     input_scope = Scope(in_scope.fields, parent)
@@ -129,9 +106,7 @@ def bind_match_recognize(
     )
     alias = mr.alias
     if mr.column_aliases:
-        from flinklite.planner.binder import _aliased
-
-        return _aliased(rel, alias, mr.column_aliases, mr.pos)
+        return aliased(rel, alias, mr.column_aliases, mr.pos)
     return rel, Scope.of(alias, rel.fields)
 
 
@@ -146,7 +121,7 @@ def _unique(fields: list[RowField], mr: ast.MatchRecognize) -> list[RowField]:
     return fields
 
 
-def _check_order(binder: Binder, mr: ast.MatchRecognize, scope: Scope, order: list) -> None:
+def _check_order(binder: BinderContext, mr: ast.MatchRecognize, scope: Scope, order: list) -> None:
     batch = (
         str(
             binder.config.get("execution.runtime-mode", "streaming")
@@ -184,7 +159,7 @@ def _check_order(binder: Binder, mr: ast.MatchRecognize, scope: Scope, order: li
 
 
 def _pattern_context(
-    binder: Binder, scope: Scope, variables: set[str], clause: str, current: str | None
+    binder: BinderContext, scope: Scope, variables: set[str], clause: str, current: str | None
 ) -> ExprContext:
     """Names in DEFINE / MEASURES: `A.col` reads pattern variable A, a bare column the current
     row (the universal variable); aggregates and navigation run over a variable's rows."""
@@ -231,7 +206,7 @@ def _pattern_ref(variable: str, ref: Rex) -> Rex:
     return ref
 
 
-def _navigation(binder: Binder, call: ast.FunctionCall, ctx: ExprContext) -> Rex:
+def _navigation(binder: BinderContext, call: ast.FunctionCall, ctx: ExprContext) -> Rex:
     name = call.name[0].upper()
     if not 1 <= len(call.args) <= 2:
         raise ValidationError(
@@ -254,7 +229,7 @@ def _navigation(binder: Binder, call: ast.FunctionCall, ctx: ExprContext) -> Rex
     return Call(value.type.with_nullable(True), name, tuple(operands))
 
 
-def _match_rowtime(binder: Binder, call: ast.FunctionCall, scope: Scope) -> Rex:
+def _match_rowtime(binder: BinderContext, call: ast.FunctionCall, scope: Scope) -> Rex:
     if len(call.args) > 1:
         raise ValidationError("MATCH_ROWTIME accepts at most one argument", pos=call.pos)
     if call.args:

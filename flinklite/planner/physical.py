@@ -1,7 +1,7 @@
 """The physical plan: the operators a job runs, named and printed as Flink's Stream* nodes, each
 with the changelog it produces (`changelogMode=[I,UB,UA,D]` in EXPLAIN CHANGELOG_MODE).
 
-Nodes are data; flinklite.runtime.graph turns them into operators."""
+Nodes are data; flinklite.planner.translate turns them into operators (Flink's ExecNodes)."""
 
 from __future__ import annotations
 

@@ -5,22 +5,20 @@ This is the shape Flink gives a table with computed columns and a WATERMARK in i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flinklite.catalog.schema import ComputedColumn, MetadataColumn, PhysicalColumn
 from flinklite.catalog.types import RowField
 from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Rex
 from flinklite.planner import logical as L
+from flinklite.planner.binding import BinderContext
 from flinklite.planner.expressions import ExprContext, cast_to
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
-if TYPE_CHECKING:
-    from flinklite.planner.binder import Binder
 
-
-def table_scan(binder: Binder, table: Any, ref: ast.TableRef) -> L.RelNode:
+def table_scan(binder: BinderContext, table: Any, ref: ast.TableRef) -> L.RelNode:
     validate_connector(table, "source")
     schema = table.schema
     physical = [c for c in schema.columns if isinstance(c, PhysicalColumn)]
@@ -71,7 +69,7 @@ def validate_connector(table: Any, mode: str) -> Any:
         raise ValidationError(e.message, hint=e.hint) from None
 
 
-def _declared_order(binder: Binder, scan: L.RelNode, schema: Any) -> L.RelNode:
+def _declared_order(binder: BinderContext, scan: L.RelNode, schema: Any) -> L.RelNode:
     """Project the source row into the table's declared column order, computing computed columns
     over the physical and metadata fields (computed columns may not refer to each other)."""
     scope = Scope.of(None, scan.fields)

@@ -3,19 +3,15 @@ Flink's window_start / window_end / window_time columns, UNNEST, and user table 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import Rex
 from flinklite.planner import logical as L
+from flinklite.planner.binding import BinderContext, aliased
 from flinklite.planner.expressions import ExprContext
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
-
-if TYPE_CHECKING:
-    from flinklite.planner.binder import Binder
 
 # Parameter names in declaration order; the counts of interval arguments each window takes.
 WINDOW_TVFS = {
@@ -28,7 +24,7 @@ REQUIRED_INTERVALS = {"TUMBLE": 1, "HOP": 2, "CUMULATE": 2, "SESSION": 1}
 
 
 def bind_table_function(
-    binder: Binder, ref: ast.TableFunctionRef, parent: Scope | None, left: Scope | None
+    binder: BinderContext, ref: ast.TableFunctionRef, parent: Scope | None, left: Scope | None
 ) -> tuple[L.RelNode, Scope]:
     call = ref.call
     name = call.name[-1].upper() if len(call.name) == 1 else ".".join(call.name)
@@ -46,13 +42,12 @@ def bind_table_function(
         raise ValidationError(
             f"No match found for table function '{'.'.join(call.name)}'", pos=call.pos
         )
-    from flinklite.planner.binder import _aliased
 
-    return _aliased(node, ref.alias, ref.column_aliases, ref.pos)
+    return aliased(node, ref.alias, ref.column_aliases, ref.pos)
 
 
 def _window_tvf(
-    binder: Binder, name: str, call: ast.FunctionCall, parent: Scope | None
+    binder: BinderContext, name: str, call: ast.FunctionCall, parent: Scope | None
 ) -> L.RelNode:
     params = WINDOW_TVFS[name]
     args: dict[str, ast.Expr] = {}
@@ -119,7 +114,7 @@ def _window_tvf(
     return L.TableFunctionScan(fields, (node,), f"{name}({text})", args)
 
 
-def bind_unnest(binder: Binder, u: ast.Unnest, scope: Scope) -> tuple[L.RelNode, Scope]:
+def bind_unnest(binder: BinderContext, u: ast.Unnest, scope: Scope) -> tuple[L.RelNode, Scope]:
     ctx = ExprContext(scope, "UNNEST")
     fields: list[RowField] = []
     for item in u.items:
@@ -140,6 +135,5 @@ def bind_unnest(binder: Binder, u: ast.Unnest, scope: Scope) -> tuple[L.RelNode,
     if u.with_ordinality:
         fields.append(RowField("ORDINALITY", T.int_(False)))
     node = L.TableFunctionScan(tuple(fields), (), "UNNEST")
-    from flinklite.planner.binder import _aliased
 
-    return _aliased(node, u.alias, u.column_aliases, u.pos)
+    return aliased(node, u.alias, u.column_aliases, u.pos)

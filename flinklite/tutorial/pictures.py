@@ -9,13 +9,14 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-NS_PER_MS = 1_000_000
+from flinklite.expr.literals import NANOS_PER_MILLI
+
 BAR = "█"
 
 
 def _time(ts_ns: int) -> str:
     """HH:MM:SS.mmm of an epoch-nanosecond TIMESTAMP value."""
-    ms = ts_ns // NS_PER_MS
+    ms = ts_ns // NANOS_PER_MILLI
     s, ms = divmod(ms, 1000)
     return f"{s // 3600 % 24:02d}:{s // 60 % 60:02d}:{s % 60:02d}.{ms:03d}"
 
@@ -90,8 +91,8 @@ def timeline(
     if not match:
         return [Text("(no match to draw)")]
     first, last = match[0][0], match[-1][0]
-    start = first - 1000 * NS_PER_MS
-    end = max(last, first + within_ms * NS_PER_MS) + 1000 * NS_PER_MS
+    start = first - 1000 * NANOS_PER_MILLI
+    end = max(last, first + within_ms * NANOS_PER_MILLI) + 1000 * NANOS_PER_MILLI
     span = end - start
 
     def col(ts: int) -> int:
@@ -110,7 +111,7 @@ def timeline(
     row = Text("  ")
     for ch, style in zip(axis, styles, strict=True):
         row.append(ch, style)
-    a, b = col(first), col(first + within_ms * NS_PER_MS)
+    a, b = col(first), col(first + within_ms * NANOS_PER_MILLI)
     bracket = " " * a + "└" + "─" * max(0, b - a - 1) + "┘"
     label = f" WITHIN {within_ms // 1000} s of the first row"
     lines = [

@@ -288,7 +288,12 @@ class Walkthrough:
     def picture(self, step: Step, outcome: Outcome) -> None:
         if step.picture is None or not outcome.changes:
             return
-        lines = getattr(self, "_" + step.picture)(outcome)
+        draw = {
+            "quantities": self._quantities,
+            "running_average": self._running_average,
+            "timeline": self._timeline,
+        }[step.picture]
+        lines = draw(outcome)
         if lines:
             self.console.print(Panel(Group(*lines), title="picture", expand=False))
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flinklite.errors import ExecutionError
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
 from flinklite.runtime.rows import ACCUMULATE, Row
 
@@ -173,7 +174,7 @@ class WindowTableFunction(Operator):
         ts = row[self.time_index]
         if ts is None:
             return []
-        ms = 1_000_000
+        ms = NANOS_PER_MILLI
         return [
             (*row, start * ms, end * ms, (end - 1) * ms) for start, end in self.assign(ts // ms)
         ]

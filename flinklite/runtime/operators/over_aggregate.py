@@ -13,10 +13,10 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
 from flinklite.runtime.rows import INSERT, Row
 
-NANOS_PER_MILLI = 1_000_000
 UNBOUNDED = None
 
 

@@ -32,11 +32,11 @@ from collections.abc import Callable, Sequence
 from itertools import count
 from typing import Any
 
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
 from flinklite.runtime.rows import DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, Row
 
-_NS_PER_MS = 1_000_000
 _NO_PARTITION: Callable[[Row], tuple] = lambda row: ()  # noqa: E731
 
 
@@ -504,7 +504,7 @@ class Deduplicate(Operator):
         self._timers = []
         for key, value in self._state.items():
             if isinstance(value, tuple) and value and value[0] == "buffered":
-                heapq.heappush(self._timers, (value[1] // _NS_PER_MS, next(self._seq), key))
+                heapq.heappush(self._timers, (value[1] // NANOS_PER_MILLI, next(self._seq), key))
 
     def process(self, kind: str, row: Row) -> None:
         key = self.key(row)
@@ -554,7 +554,7 @@ class Deduplicate(Operator):
         ts = row[self.time_index]
         if ts is None:
             return
-        ts_ms = ts // _NS_PER_MS
+        ts_ms = ts // NANOS_PER_MILLI
         if ts_ms < self._watermark:
             self.ctx.count("numLateRecordsDropped")
             return
@@ -577,7 +577,7 @@ class Deduplicate(Operator):
             ts_ms, _, key = heapq.heappop(timers)
             entry = state.get(key)
             # A timer replaced by an earlier row of the same key is stale.
-            if not isinstance(entry, tuple) or entry[1] // _NS_PER_MS != ts_ms:
+            if not isinstance(entry, tuple) or entry[1] // NANOS_PER_MILLI != ts_ms:
                 continue
             state[key] = True
             emit(INSERT, entry[2])

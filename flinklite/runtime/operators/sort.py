@@ -23,13 +23,12 @@ import heapq
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
 from flinklite.runtime.rows import INSERT, Row
 
 # (field index, ascending, nulls last)
 SortField = tuple[int, bool, bool]
-
-_NS_PER_MS = 1_000_000
 
 
 class _Desc:
@@ -120,7 +119,7 @@ class TemporalSort(Operator):
         ts = row[self.time_index]
         if ts is None:
             return
-        ts_ms = ts // _NS_PER_MS
+        ts_ms = ts // NANOS_PER_MILLI
         if self._last_fired is not None and ts_ms <= self._last_fired:
             # Flink drops a row whose timestamp timers have already passed.
             self.ctx.count("numLateRecordsDropped")

@@ -48,12 +48,12 @@ import heapq
 from typing import Any
 
 from flinklite.expr.aggregates import AggsHandle
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
 from flinklite.runtime.operators.group_aggregate import key_getter
 from flinklite.runtime.rows import ACCUMULATE, INSERT, Row
 from flinklite.runtime.windows import SESSION, TimeShift, WindowSpec, assigner
 
-NANOS_PER_MS = 1_000_000
 PROPERTIES = ("start", "end", "rowtime", "proctime")
 
 
@@ -110,7 +110,7 @@ class WindowAggregate(Operator):
         """The row's time on the wall clock windows are aligned to, in ms."""
         if self.proctime:
             return self.shift.to_local(self.ctx.now_ms())
-        return self.shift.to_local(row[self.time_index] // NANOS_PER_MS)  # type: ignore[index]
+        return self.shift.to_local(row[self.time_index] // NANOS_PER_MILLI)  # type: ignore[index]
 
     def _trigger(self, end: int) -> int:
         return self.shift.to_epoch(end) - 1
@@ -126,8 +126,8 @@ class WindowAggregate(Operator):
             self._process_session(key, row, kind in ACCUMULATE)
             return
         if self.window_end_index is not None:
-            start = row[self.window_start_index] // NANOS_PER_MS  # type: ignore[index]
-            windows = [(start, row[self.window_end_index] // NANOS_PER_MS)]
+            start = row[self.window_start_index] // NANOS_PER_MILLI  # type: ignore[index]
+            windows = [(start, row[self.window_end_index] // NANOS_PER_MILLI)]
         else:
             windows = self.assign(self._time(row))  # type: ignore[misc]
         self._add(key, row, windows, kind in ACCUMULATE)
@@ -141,11 +141,11 @@ class WindowAggregate(Operator):
         t = self.time_index
         if self.shift.identity:
             for row in rows:
-                add(key_of(row), row, assign(row[t] // NANOS_PER_MS), True)  # type: ignore[misc, index]
+                add(key_of(row), row, assign(row[t] // NANOS_PER_MILLI), True)  # type: ignore[misc, index]
         else:
             to_local = self.shift.to_local
             for row in rows:
-                add(key_of(row), row, assign(to_local(row[t] // NANOS_PER_MS)), True)  # type: ignore[misc, index]
+                add(key_of(row), row, assign(to_local(row[t] // NANOS_PER_MILLI)), True)  # type: ignore[misc, index]
 
     def _add(self, key: tuple, row: Row, windows: list[tuple[int, int]], accumulate: bool) -> None:
         aggs = self.aggs
@@ -258,14 +258,14 @@ class WindowAggregate(Operator):
     def _property(self, name: str, window: tuple[int, int]) -> int:
         start, end = window
         if name == "start":
-            return start * NANOS_PER_MS
+            return start * NANOS_PER_MILLI
         if name == "end":
-            return end * NANOS_PER_MS
+            return end * NANOS_PER_MILLI
         if name == "rowtime":
             if self.ltz:
-                return self._trigger(end) * NANOS_PER_MS
-            return (end - 1) * NANOS_PER_MS
-        return self.ctx.now_ms() * NANOS_PER_MS
+                return self._trigger(end) * NANOS_PER_MILLI
+            return (end - 1) * NANOS_PER_MILLI
+        return self.ctx.now_ms() * NANOS_PER_MILLI
 
     # --- state -------------------------------------------------------------------------------
 

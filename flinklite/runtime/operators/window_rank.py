@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
 from flinklite.runtime.rows import INSERT, Row
-
-NANOS_PER_MILLI = 1_000_000
 
 
 class WindowRank(Operator):

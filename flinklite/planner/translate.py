@@ -1,5 +1,6 @@
-"""From a physical plan to a runnable Job: each plan node becomes an operator whose `out` is the
-operator above it, expressions are compiled once here, and sources get their drivers.
+"""From a physical plan to a runnable Job, as Flink's ExecNodes translate into operators: each
+plan node becomes an operator whose `out` is the operator above it, expressions are compiled
+once here, and sources get their drivers.
 
 This is where Flink would generate code; flinklite generates Python functions instead."""
 
