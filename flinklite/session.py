@@ -11,6 +11,7 @@ from flinklite.catalog.catalog import Catalog, ResolvedTable, resolve_create_tab
 from flinklite.catalog.schema import schema_from_fields
 from flinklite.catalog.types import string
 from flinklite.config import Configuration
+from flinklite.dispatch import TypeDispatch
 from flinklite.errors import FlinkliteError, UnsupportedError, ValidationError
 from flinklite.planner import logical as L
 from flinklite.planner.binder import Binder
@@ -84,6 +85,9 @@ Hint: Make sure that a statement ends with ";" for finalizing (multi-line) state
 You can also type any Flink SQL statement, see https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/overview/ for more details."""
 
 
+_STATEMENTS = TypeDispatch()
+
+
 class Session:
     """One user's session: its configuration, catalog and the statement set being built."""
 
@@ -125,13 +129,14 @@ class Session:
                 "statement to submit Statement Set.",
                 pos=stmt.pos,
             )
-        handler = getattr(self, "_" + type(stmt).__name__, None)
+        handler = _STATEMENTS.find(type(stmt))
         if handler is None:
             raise UnsupportedError(f"Unsupported statement: {type(stmt).__name__}", pos=stmt.pos)
-        return handler(stmt)
+        return handler(self, stmt)
 
     # --- DDL -----------------------------------------------------------------------------------
 
+    @_STATEMENTS.register(ast.CreateTable)
     def _CreateTable(self, stmt: ast.CreateTable) -> Result:
         binder = self.binder()
         if stmt.as_query is not None:
@@ -164,6 +169,7 @@ class Session:
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
         return executor.submit_inserts([planned], self.config, self.jobs)
 
+    @_STATEMENTS.register(ast.CreateView)
     def _CreateView(self, stmt: ast.CreateView) -> Result:
         rel = self.binder().bind_query(stmt.query)
         names = [f.name for f in rel.fields]
@@ -189,6 +195,7 @@ class Session:
         )
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.CreateFunction)
     def _CreateFunction(self, stmt: ast.CreateFunction) -> Result:
         self.catalog.create_function(
             stmt.name,
@@ -202,6 +209,7 @@ class Session:
         )
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.CreateCatalog)
     def _CreateCatalog(self, stmt: ast.CreateCatalog) -> Result:
         self.catalog.create_catalog(
             stmt.name,
@@ -211,6 +219,7 @@ class Session:
         )
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.CreateDatabase)
     def _CreateDatabase(self, stmt: ast.CreateDatabase) -> Result:
         self.catalog.create_database(
             stmt.name,
@@ -221,6 +230,7 @@ class Session:
         )
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.Drop)
     def _Drop(self, stmt: ast.Drop) -> Result:
         c = self.catalog
         if stmt.kind in ("TABLE", "VIEW"):
@@ -247,11 +257,13 @@ class Session:
             c.drop_catalog(stmt.name[-1], if_exists=stmt.if_exists, pos=stmt.pos)
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.AlterFunction)
     def _AlterFunction(self, stmt: ast.AlterFunction) -> Result:
         if stmt.temporary:
             raise ValidationError("Alter temporary catalog function is not supported", pos=stmt.pos)
         raise UnsupportedError("ALTER FUNCTION is not supported by flinklite yet", pos=stmt.pos)
 
+    @_STATEMENTS.register(ast.AlterTable)
     def _AlterTable(self, stmt: ast.AlterTable) -> Result:
         c = self.catalog
         ident = c.qualify(stmt.name, stmt.pos)
@@ -266,10 +278,12 @@ class Session:
 
     # --- queries and DML -----------------------------------------------------------------------
 
+    @_STATEMENTS.register(ast.QueryStatement)
     def _QueryStatement(self, stmt: ast.QueryStatement) -> Result:
         rel = self.binder().bind_query(stmt.query)
         return executor.start_query(rel, self.config, self.jobs)
 
+    @_STATEMENTS.register(ast.Insert)
     def _Insert(self, stmt: ast.Insert) -> Result:
         sink = self.binder().bind_insert(stmt)
         if self._statement_set is not None:
@@ -277,11 +291,13 @@ class Session:
             return StatusResult(OK)
         return executor.start_inserts([sink], self.config, self.jobs)
 
+    @_STATEMENTS.register(ast.StatementSet)
     def _StatementSet(self, stmt: ast.StatementSet) -> Result:
         binder = self.binder()
         sinks = [binder.bind_insert(insert) for insert in stmt.inserts]
         return executor.start_inserts(sinks, self.config, self.jobs)
 
+    @_STATEMENTS.register(ast.BeginStatementSet)
     def _BeginStatementSet(self, stmt: ast.BeginStatementSet) -> Result:
         if self._statement_set is not None:
             raise ValidationError(
@@ -291,6 +307,7 @@ class Session:
         self._statement_set = []
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.End)
     def _End(self, stmt: ast.End) -> Result:
         if self._statement_set is None:
             raise ValidationError(
@@ -302,12 +319,14 @@ class Session:
             return StatusResult(OK)
         return self._StatementSet(ast.StatementSet(tuple(inserts), pos=stmt.pos))
 
+    @_STATEMENTS.register(ast.Explain)
     def _Explain(self, stmt: ast.Explain) -> Result:
         appendix = lambda sinks: executor.match_recognize_sections(sinks, self.config)  # noqa: E731
         return TextResult(explain(stmt, self.binder(), appendix))
 
     # --- SHOW, DESCRIBE, SET, USE, client commands ---------------------------------------------
 
+    @_STATEMENTS.register(ast.Show)
     def _Show(self, stmt: ast.Show) -> Result:
         c = self.catalog
         what = stmt.what
@@ -345,22 +364,26 @@ class Session:
             raise UnsupportedError(f"SHOW {what} is not supported", pos=stmt.pos)
         return TableResult(tuple(rows.columns), tuple(rows.types), list(rows.rows))
 
+    @_STATEMENTS.register(ast.Describe)
     def _Describe(self, stmt: ast.Describe) -> Result:
         rows = _describe_rows(self.catalog.describe_target(stmt.name, stmt.pos))
         return TableResult(tuple(rows.columns), tuple(rows.types), list(rows.rows))
 
+    @_STATEMENTS.register(ast.Set)
     def _Set(self, stmt: ast.Set) -> Result:
         if stmt.key is None:
             return _table(("key", "value"), self.config.items())
         warning = self.config.set(stmt.key, stmt.value or "", stmt.pos)
         return StatusResult(warning, "WARNING") if warning else StatusResult(OK)
 
+    @_STATEMENTS.register(ast.Reset)
     def _Reset(self, stmt: ast.Reset) -> Result:
         self.config.reset(stmt.key)
         if stmt.key is None:
             return StatusResult("All session properties have been set to their default values.")
         return StatusResult("Session property has been reset.")
 
+    @_STATEMENTS.register(ast.Use)
     def _Use(self, stmt: ast.Use) -> Result:
         if stmt.catalog:
             self.catalog.use_catalog(stmt.name[-1], stmt.pos)
@@ -368,10 +391,12 @@ class Session:
             self.catalog.use_database(stmt.name, stmt.pos)
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.StopJob)
     def _StopJob(self, stmt: ast.StopJob) -> Result:
         executor.stop_job(self.jobs, stmt.job_id, stmt.pos)
         return StatusResult(OK)
 
+    @_STATEMENTS.register(ast.ClientCommand)
     def _ClientCommand(self, stmt: ast.ClientCommand) -> Result:
         command = stmt.command.upper()
         if command == "HELP":

@@ -113,18 +113,18 @@ class _Builder:
 
     def add(self, call: AggregateCall, ignore_retract: bool = False) -> None:
         name = call.name.upper()
-        build = getattr(self, "_" + name.lstrip("$"), None)
+        build = _BUILDERS.get(name.lstrip("$"))
         if build is None:
             raise UnsupportedError(f"Aggregate function {call.name} is not supported")
         args = [self.arg(a) for a in call.args]
         if ignore_retract:
             # Flink's monotonic-input case: the insert-only form, and retractions pass by.
             retraction, self.retraction = self.retraction, False
-            parts: _Parts = build(call, args)
+            parts: _Parts = build(self, call, args)
             self.retraction = retraction
             parts = _Parts(parts.accumulate, ["pass"], parts.merge, parts.value, parts.guard)
         else:
-            parts = build(call, args)
+            parts = build(self, call, args)
         accumulate, retract, merge = parts.accumulate, parts.retract, parts.merge
         if call.distinct and args:
             accumulate, retract, merge = self._distinct(args, parts)
@@ -461,15 +461,11 @@ class _Builder:
     def _VAR_SAMP(self, call: AggregateCall, args: list[str]) -> _Parts:
         return self._moments(call, args, False, False)
 
-    _VARIANCE = _VAR_SAMP
-
     def _STDDEV_POP(self, call: AggregateCall, args: list[str]) -> _Parts:
         return self._moments(call, args, True, True)
 
     def _STDDEV_SAMP(self, call: AggregateCall, args: list[str]) -> _Parts:
         return self._moments(call, args, False, True)
-
-    _STDDEV = _STDDEV_SAMP
 
     # --- assembly ----------------------------------------------------------------------------
 
@@ -500,6 +496,30 @@ class _Builder:
             namespace["get_value"],
             text,
         )
+
+
+# Each aggregate function's builder, by the name Flink calls it (a table, so a renamed builder
+# fails at import).
+_BUILDERS = {
+    "COUNT": _Builder._COUNT,
+    "SUM": _Builder._SUM,
+    "SUM0": _Builder._SUM0,
+    "AVG": _Builder._AVG,
+    "MIN": _Builder._MIN,
+    "MAX": _Builder._MAX,
+    "FIRST_VALUE": _Builder._FIRST_VALUE,
+    "LAST_VALUE": _Builder._LAST_VALUE,
+    "LISTAGG": _Builder._LISTAGG,
+    "ARRAY_AGG": _Builder._ARRAY_AGG,
+    "COLLECT": _Builder._COLLECT,
+    "SINGLE_VALUE": _Builder._SINGLE_VALUE,
+    "VAR_POP": _Builder._VAR_POP,
+    "VAR_SAMP": _Builder._VAR_SAMP,
+    "VARIANCE": _Builder._VAR_SAMP,
+    "STDDEV_POP": _Builder._STDDEV_POP,
+    "STDDEV_SAMP": _Builder._STDDEV_SAMP,
+    "STDDEV": _Builder._STDDEV_SAMP,
+}
 
 
 def _inline_wrap(e: _Emitter, expr: str, bits: int) -> str:

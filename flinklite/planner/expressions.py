@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
+from flinklite.dispatch import TypeDispatch
 from flinklite.errors import Pos, UnsupportedError, ValidationError, did_you_mean
 from flinklite.expr import coercion, functions, literals
 from flinklite.expr.functions_core import CallContext
@@ -26,6 +27,8 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner.scope import Scope
 from flinklite.sql import ast
+
+_EXPRESSIONS = TypeDispatch()
 
 
 class SubqueryBinder(Protocol):
@@ -67,10 +70,10 @@ class ExpressionBinder:
             replaced = ctx.intercept(expr, ctx)
             if replaced is not None:
                 return replaced
-        method = getattr(self, "_" + type(expr).__name__, None)
+        method = _EXPRESSIONS.find(type(expr))
         if method is None:
             raise ValidationError(f"Unsupported expression: {type(expr).__name__}", pos=expr.pos)
-        return method(expr, ctx)
+        return method(self, expr, ctx)
 
     def bind_condition(self, expr: ast.Expr, ctx: ExprContext) -> Rex:
         rex = self.bind(expr, ctx)
@@ -83,23 +86,33 @@ class ExpressionBinder:
 
     # --- leaves --------------------------------------------------------------------------------
 
+    @_EXPRESSIONS.register(ast.Identifier)
     def _Identifier(self, e: ast.Identifier, ctx: ExprContext) -> Rex:
         return ctx.scope.resolve(e.parts, e.pos)
 
+    @_EXPRESSIONS.register(
+        ast.NumericLiteral,
+        ast.StringLiteral,
+        ast.BooleanLiteral,
+        ast.NullLiteral,
+        ast.TypedLiteral,
+        ast.IntervalLiteral,
+        ast.BinaryLiteral,
+    )
     def _literal(self, e: ast.Expr, ctx: ExprContext) -> Rex:
         return Literal(literals.literal_type(e), literals.literal_value(e))
 
-    _NumericLiteral = _StringLiteral = _BooleanLiteral = _NullLiteral = _literal
-    _TypedLiteral = _IntervalLiteral = _BinaryLiteral = _literal
-
+    @_EXPRESSIONS.register(ast.Symbol)
     def _Symbol(self, e: ast.Symbol, ctx: ExprContext) -> Rex:
         return SymbolRex(functions.symbol_type(), e.name)
 
+    @_EXPRESSIONS.register(ast.Star)
     def _Star(self, e: ast.Star, ctx: ExprContext) -> Rex:
         raise ValidationError("'*' is only allowed in a select list or in COUNT(*)", pos=e.pos)
 
     # --- operators -----------------------------------------------------------------------------
 
+    @_EXPRESSIONS.register(ast.UnaryOp)
     def _UnaryOp(self, e: ast.UnaryOp, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         if e.op == "NOT":
@@ -112,6 +125,7 @@ class ExpressionBinder:
         result = coercion.unary_type(e.op, operand.type, e.pos)
         return operand if e.op == "+" else Call(result, "-", (operand,))
 
+    @_EXPRESSIONS.register(ast.BinaryOp)
     def _BinaryOp(self, e: ast.BinaryOp, ctx: ExprContext) -> Rex:
         left = self.bind(e.left, ctx)
         right = self.bind(e.right, ctx)
@@ -131,6 +145,7 @@ class ExpressionBinder:
             return self._call_builtin("||", (e.left, e.right), [left, right], e.pos)
         raise ValidationError(f"Unknown operator '{op}'", pos=e.pos)
 
+    @_EXPRESSIONS.register(ast.IsPredicate)
     def _IsPredicate(self, e: ast.IsPredicate, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         if e.test in ("TRUE", "FALSE", "UNKNOWN"):
@@ -138,12 +153,14 @@ class ExpressionBinder:
         op = f"IS {'NOT ' if e.negated else ''}{e.test}"
         return Call(T.boolean(False), op, (operand,))
 
+    @_EXPRESSIONS.register(ast.IsDistinctFrom)
     def _IsDistinctFrom(self, e: ast.IsDistinctFrom, ctx: ExprContext) -> Rex:
         left, right = self.bind(e.left, ctx), self.bind(e.right, ctx)
         lt, rt = coercion.comparison_types("=", left.type, right.type, e.pos)
         op = "IS NOT DISTINCT FROM" if e.negated else "IS DISTINCT FROM"
         return Call(T.boolean(False), op, (cast_to(left, lt), cast_to(right, rt)))
 
+    @_EXPRESSIONS.register(ast.InList)
     def _InList(self, e: ast.InList, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         items = [self.bind(i, ctx) for i in e.items]
@@ -155,6 +172,7 @@ class ExpressionBinder:
         nullable = operand.type.nullable or any(i.type.nullable for i in items)
         return Call(T.boolean(nullable), "NOT IN" if e.negated else "IN", (operand, *items))
 
+    @_EXPRESSIONS.register(ast.InSubquery)
     def _InSubquery(self, e: ast.InSubquery, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         rel = self.binder.bind_subquery(e.query, ctx.scope)
@@ -167,10 +185,12 @@ class ExpressionBinder:
         kind = "NOT IN" if e.negated else "IN"
         return SubqueryRex(T.boolean(True), kind, (operand,), rel)
 
+    @_EXPRESSIONS.register(ast.Exists)
     def _Exists(self, e: ast.Exists, ctx: ExprContext) -> Rex:
         rel = self.binder.bind_subquery(e.query, ctx.scope)
         return SubqueryRex(T.boolean(False), "EXISTS", (), rel)
 
+    @_EXPRESSIONS.register(ast.ScalarSubquery)
     def _ScalarSubquery(self, e: ast.ScalarSubquery, ctx: ExprContext) -> Rex:
         rel = self.binder.bind_subquery(e.query, ctx.scope)
         if len(rel.fields) != 1:
@@ -180,6 +200,7 @@ class ExpressionBinder:
             )
         return SubqueryRex(rel.fields[0].type.with_nullable(True), "SCALAR", (), rel)
 
+    @_EXPRESSIONS.register(ast.Between)
     def _Between(self, e: ast.Between, ctx: ExprContext) -> Rex:
         operand, low, high = (self.bind(x, ctx) for x in (e.operand, e.low, e.high))
         o1, lt = coercion.comparison_types(">=", operand.type, low.type, e.pos)
@@ -189,6 +210,7 @@ class ExpressionBinder:
         args = (cast_to(operand, o1), cast_to(low, lt), cast_to(high, ht))
         return Call(T.boolean(nullable), op, args)
 
+    @_EXPRESSIONS.register(ast.Like)
     def _Like(self, e: ast.Like, ctx: ExprContext) -> Rex:
         parts = [self.bind(x, ctx) for x in (e.operand, e.pattern, e.escape) if x is not None]
         word = "SIMILAR TO" if e.similar else "LIKE"
@@ -203,6 +225,7 @@ class ExpressionBinder:
         op = ("NOT " if e.negated else "") + word
         return Call(T.boolean(any(p.type.nullable for p in parts)), op, tuple(parts))
 
+    @_EXPRESSIONS.register(ast.Case)
     def _Case(self, e: ast.Case, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx) if e.operand is not None else None
         conditions: list[Rex] = []
@@ -229,6 +252,7 @@ class ExpressionBinder:
         )
         return Call(result_type, "CASE", tuple(operands))
 
+    @_EXPRESSIONS.register(ast.Cast)
     def _Cast(self, e: ast.Cast, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         target = T.from_spec(e.type)
@@ -247,6 +271,7 @@ class ExpressionBinder:
             target = target.with_nullable(True)
         return Call(target, "CAST", (operand,))
 
+    @_EXPRESSIONS.register(ast.FieldAccess)
     def _FieldAccess(self, e: ast.FieldAccess, ctx: ExprContext) -> Rex:
         operand = self.bind(e.operand, ctx)
         t = operand.type
@@ -261,6 +286,7 @@ class ExpressionBinder:
             match[0].type.with_nullable(match[0].type.nullable or t.nullable), operand, e.field
         )
 
+    @_EXPRESSIONS.register(ast.Subscript)
     def _Subscript(self, e: ast.Subscript, ctx: ExprContext) -> Rex:
         operand, index = self.bind(e.operand, ctx), self.bind(e.index, ctx)
         t = operand.type
@@ -279,11 +305,13 @@ class ExpressionBinder:
             pos=e.pos,
         )
 
+    @_EXPRESSIONS.register(ast.RowConstructor)
     def _RowConstructor(self, e: ast.RowConstructor, ctx: ExprContext) -> Rex:
         items = [self.bind(i, ctx) for i in e.items]
         row = T.row([(f"EXPR${i}", x.type) for i, x in enumerate(items)], nullable=False)
         return Call(row, "ROW", tuple(items))
 
+    @_EXPRESSIONS.register(ast.ArrayConstructor)
     def _ArrayConstructor(self, e: ast.ArrayConstructor, ctx: ExprContext) -> Rex:
         items = [self.bind(i, ctx) for i in e.items]
         element = coercion.least_restrictive([i.type for i in items], e.pos)
@@ -291,6 +319,7 @@ class ExpressionBinder:
             T.array(element, nullable=False), "ARRAY", tuple(cast_to(i, element) for i in items)
         )
 
+    @_EXPRESSIONS.register(ast.MapConstructor)
     def _MapConstructor(self, e: ast.MapConstructor, ctx: ExprContext) -> Rex:
         items = [self.bind(i, ctx) for i in e.items]
         if len(items) % 2:
@@ -299,23 +328,28 @@ class ExpressionBinder:
         vt = coercion.least_restrictive([i.type for i in items[1::2]], e.pos)
         return Call(T.map_(kt, vt, nullable=False), "MAP", tuple(items))
 
+    @_EXPRESSIONS.register(ast.Navigation)
     def _Navigation(self, e: ast.Navigation, ctx: ExprContext) -> Rex:
         if ctx.clause not in ("MEASURES",):
             raise ValidationError(f"{e.semantics} is only allowed in MEASURES", pos=e.pos)
         inner = self.bind(e.operand, ctx)
         return Call(inner.type, e.semantics, (inner,))
 
+    @_EXPRESSIONS.register(ast.NamedArgument)
     def _NamedArgument(self, e: ast.NamedArgument, ctx: ExprContext) -> Rex:
         raise ValidationError("Named arguments are only allowed in table function calls", pos=e.pos)
 
+    @_EXPRESSIONS.register(ast.Descriptor)
     def _Descriptor(self, e: ast.Descriptor, ctx: ExprContext) -> Rex:
         raise ValidationError("DESCRIPTOR is only allowed in window table functions", pos=e.pos)
 
+    @_EXPRESSIONS.register(ast.TableArgument)
     def _TableArgument(self, e: ast.TableArgument, ctx: ExprContext) -> Rex:
         raise ValidationError("TABLE arguments are only allowed in table function calls", pos=e.pos)
 
     # --- calls -----------------------------------------------------------------------------------
 
+    @_EXPRESSIONS.register(ast.FunctionCall)
     def _FunctionCall(self, e: ast.FunctionCall, ctx: ExprContext) -> Rex:
         name = e.name[-1].upper() if len(e.name) == 1 else ".".join(e.name)
         definition = functions.lookup(name) if len(e.name) == 1 else None

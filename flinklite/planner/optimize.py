@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from flinklite.catalog.types import RowField
+from flinklite.dispatch import TypeDispatch
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import (
     Call,
@@ -38,6 +39,8 @@ from flinklite.planner.pushdown import push_projections, push_watermark
 from flinklite.planner.window_planning import WindowPlanning, rewrite_aux, window_props
 from flinklite.runtime.connector import ScanSpec
 
+_RELS = TypeDispatch()
+
 
 @dataclass(slots=True)
 class Planner(WindowPlanning, OverPlanning):
@@ -50,13 +53,14 @@ class Planner(WindowPlanning, OverPlanning):
         return push_projections(self.visit(rel))
 
     def visit(self, rel: L.RelNode) -> P.PhysNode:
-        method = getattr(self, "_" + type(rel).__name__, None)
+        method = _RELS.find(type(rel))
         if method is None:
             raise UnsupportedError(f"{rel.name} is not supported by flinklite's engine yet")
-        return method(rel)
+        return method(self, rel)
 
     # --- sources ---------------------------------------------------------------------------
 
+    @_RELS.register(L.TableScan)
     def _TableScan(self, rel: L.TableScan) -> P.PhysNode:
         from flinklite.catalog.schema import MetadataColumn, PhysicalColumn
         from flinklite.planner.scan import validate_connector
@@ -110,6 +114,7 @@ class Planner(WindowPlanning, OverPlanning):
             )
         return scan
 
+    @_RELS.register(L.Values)
     def _Values(self, rel: L.Values) -> P.PhysNode:
         from flinklite.expr.compiler import compile_expression
 
@@ -121,6 +126,7 @@ class Planner(WindowPlanning, OverPlanning):
 
     # --- stateless -------------------------------------------------------------------------
 
+    @_RELS.register(L.WatermarkAssigner)
     def _WatermarkAssigner(self, rel: L.WatermarkAssigner) -> P.PhysNode:
         child = self.visit(rel.input)
         if self.batch:
@@ -132,6 +138,7 @@ class Planner(WindowPlanning, OverPlanning):
             rel.fields, child, rel.rowtime_index, rel.watermark, changelog=child.changelog
         )
 
+    @_RELS.register(L.Project)
     def _Project(self, rel: L.Project) -> P.PhysNode:
         if any(contains_over(e) for e in rel.exprs):
             return self._over(rel, None)
@@ -145,6 +152,7 @@ class Planner(WindowPlanning, OverPlanning):
                 self.rank_unused.add(id(inner))
         return self._calc(rel.fields, rel.input, rel.exprs, None)
 
+    @_RELS.register(L.Filter)
     def _Filter(self, rel: L.Filter) -> P.PhysNode:
         inner = rel.input
         if isinstance(inner, L.Project) and any(contains_over(e) for e in inner.exprs):
@@ -192,6 +200,7 @@ class Planner(WindowPlanning, OverPlanning):
 
     # --- aggregation -----------------------------------------------------------------------
 
+    @_RELS.register(L.Aggregate)
     def _Aggregate(self, rel: L.Aggregate) -> P.PhysNode:
         if rel.grouping_sets:
             raise UnsupportedError("GROUPING SETS, ROLLUP and CUBE are not supported yet")
@@ -222,6 +231,7 @@ class Planner(WindowPlanning, OverPlanning):
 
     # --- joins and set operations ----------------------------------------------------------
 
+    @_RELS.register(L.Join)
     def _Join(self, rel: L.Join) -> P.PhysNode:
         left = self.visit(rel.left)
         right = self.visit(rel.right)
@@ -261,6 +271,7 @@ class Planner(WindowPlanning, OverPlanning):
             changelog=mode,
         )
 
+    @_RELS.register(L.SetOp)
     def _SetOp(self, rel: L.SetOp) -> P.PhysNode:
         children = tuple(self.visit(o) for o in rel.operands)
         if rel.kind != "Union":
@@ -292,6 +303,7 @@ class Planner(WindowPlanning, OverPlanning):
             changelog=mode,
         )
 
+    @_RELS.register(L.Sort)
     def _Sort(self, rel: L.Sort) -> P.PhysNode:
         child = self.visit(rel.input)
         offset = int_literal(rel.offset, "OFFSET") or 0
@@ -338,21 +350,28 @@ class Planner(WindowPlanning, OverPlanning):
 
     # --- unsupported shapes with a clear word -----------------------------------------------
 
+    @_RELS.register(L.Match)
     def _Match(self, rel: L.Match) -> P.PhysNode:
         child = self.visit(rel.input)
         if not child.insert_only:
             raise ValidationError(not_consumable("Match Recognize", child))
         return P.Match(rel.fields, P.Exchange(child.fields, child, rel.partition_keys), rel)
 
+    @_RELS.register(L.Snapshot)
     def _Snapshot(self, rel: L.Snapshot) -> P.PhysNode:
         raise UnsupportedError(
             "Temporal and lookup joins (FOR SYSTEM_TIME AS OF) are not supported yet"
         )
 
+    @_RELS.register(L.Correlate)
     def _Correlate(self, rel: L.Correlate) -> P.PhysNode:
         raise UnsupportedError(
             "LATERAL TABLE and UNNEST are not supported by flinklite's engine yet"
         )
+
+
+# The window planner's handler of table functions (window TVFs), defined in its mixin.
+_RELS.register(L.TableFunctionScan)(WindowPlanning._TableFunctionScan)
 
 
 # ---------------------------------------------------------------------------------------------

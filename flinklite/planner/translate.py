@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from flinklite.dispatch import TypeDispatch
 from flinklite.errors import UnsupportedError
 from flinklite.expr.compiler import (
     CompileContext,
@@ -24,6 +25,8 @@ from flinklite.runtime.job import Job, SourceDriver, SplitWatermarks
 from flinklite.runtime.operator import Operator, RuntimeContext, Stage
 from flinklite.runtime.operators import basic
 from flinklite.runtime.rows import Row
+
+_NODES = TypeDispatch()
 
 
 class GraphBuilder:
@@ -72,10 +75,10 @@ class GraphBuilder:
 
     def connect(self, node: P.PhysNode, out: Stage) -> None:
         """Builds `node` so that it pushes into `out`, then its inputs."""
-        method = getattr(self, "_" + type(node).__name__, None)
+        method = _NODES.find(type(node))
         if method is None:
             raise UnsupportedError(f"{node.name} is not supported by flinklite's engine yet")
-        method(node, out)
+        method(self, node, out)
 
     def _op(self, op: Operator, out: Stage, node: P.PhysNode) -> None:
         op.out = out
@@ -93,12 +96,15 @@ class GraphBuilder:
         self.stages.append(final)
         return final
 
+    @_NODES.register(P.Exchange)
     def _Exchange(self, node: P.Exchange, out: Stage) -> None:
         self.connect(node.input, out)  # one task: redistribution is a no-op
 
+    @_NODES.register(P.Sink)
     def _Sink(self, node: P.Sink, out: Stage) -> None:
         self.connect(node.input, out)
 
+    @_NODES.register(P.TableSourceScan)
     def _TableSourceScan(self, node: P.TableSourceScan, out: Stage) -> None:
         from flinklite.connectors.registry import get_connector
 
@@ -110,9 +116,11 @@ class GraphBuilder:
             watermarks = SplitWatermarks(fn, node.rowtime_index, self.interval, self.idle_timeout)
         self.drivers.append(SourceDriver(source, out, watermarks=watermarks))
 
+    @_NODES.register(P.Values)
     def _Values(self, node: P.Values, out: Stage) -> None:
         self.drivers.append(SourceDriver(_ValuesSource(list(node.rows)), out))
 
+    @_NODES.register(P.Calc)
     def _Calc(self, node: P.Calc, out: Stage) -> None:
         fields = node.input.fields
         batch_fn = compile_calc(node.projection, node.condition, fields, self.cctx)
@@ -134,10 +142,12 @@ class GraphBuilder:
 
         self._op(basic.Calc(batch_fn, row_fn), out, node)
 
+    @_NODES.register(P.WatermarkAssigner)
     def _WatermarkAssigner(self, node: P.WatermarkAssigner, out: Stage) -> None:
         fn = compile_expression(node.watermark, node.input.fields, self.cctx)
         self._op(basic.WatermarkAssigner(node.rowtime_index, fn, self.interval), out, node)
 
+    @_NODES.register(P.Union)
     def _Union(self, node: P.Union, out: Stage) -> None:
         op = basic.Union(len(node.operands))
         op.out = out
@@ -145,6 +155,7 @@ class GraphBuilder:
         for i, child in enumerate(node.operands):
             self.connect(child, op.side(i))
 
+    @_NODES.register(P.GroupAggregate)
     def _GroupAggregate(self, node: P.GroupAggregate, out: Stage) -> None:
         from flinklite.expr.aggregates import compile_aggregates
         from flinklite.runtime.operators.group_aggregate import GroupAggregate
@@ -164,6 +175,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.WindowAggregate)
     def _WindowAggregate(self, node: P.WindowAggregate, out: Stage) -> None:
         from flinklite.expr.aggregates import compile_aggregates
         from flinklite.runtime import windows
@@ -192,6 +204,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.WindowTableFunction)
     def _WindowTableFunction(self, node: P.WindowTableFunction, out: Stage) -> None:
         from flinklite.runtime import windows
 
@@ -199,6 +212,7 @@ class GraphBuilder:
         spec = windows.WindowSpec(w.kind, w.size_ms, w.slide_ms, w.gap_ms, w.offset_ms)
         self._op(basic.WindowTableFunction(windows.assigner(spec), w.time_index), out, node)
 
+    @_NODES.register(P.Join)
     def _Join(self, node: P.Join, out: Stage) -> None:
         from flinklite.runtime.operators.join import Join
 
@@ -224,6 +238,7 @@ class GraphBuilder:
         self.connect(node.left, op.side(0))
         self.connect(node.right, op.side(1))
 
+    @_NODES.register(P.Rank)
     def _Rank(self, node: P.Rank, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Rank
 
@@ -254,6 +269,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.OverAggregate)
     def _OverAggregate(self, node: P.OverAggregate, out: Stage) -> None:
         from flinklite.expr.aggregates import compile_aggregates
         from flinklite.runtime.operators.over_aggregate import OverAggregate
@@ -269,6 +285,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.Deduplicate)
     def _Deduplicate(self, node: P.Deduplicate, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Deduplicate
 
@@ -282,6 +299,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.Limit)
     def _Limit(self, node: P.Limit, out: Stage) -> None:
         self._limit(node.offset, node.fetch, node, out)
 
@@ -297,6 +315,7 @@ class GraphBuilder:
         )
         self._op(op, out, node)
 
+    @_NODES.register(P.Sort)
     def _Sort(self, node: P.Sort, out: Stage) -> None:
         from flinklite.runtime.operators import sort
 
@@ -309,17 +328,20 @@ class GraphBuilder:
             op = sort.Sort(fields, node.fetch, node.offset)
         self._op(op, out, node)
 
+    @_NODES.register(P.ChangelogNormalize)
     def _ChangelogNormalize(self, node: P.ChangelogNormalize, out: Stage) -> None:
         from flinklite.runtime.operators.changelog import ChangelogNormalize
 
         op = ChangelogNormalize(_key_fn(node.key), generate_update_before="-U" in node.changelog)
         self._op(op, out, node)
 
+    @_NODES.register(P.SinkUpsertMaterializer)
     def _SinkUpsertMaterializer(self, node: P.SinkUpsertMaterializer, out: Stage) -> None:
         from flinklite.runtime.operators.changelog import SinkUpsertMaterializer
 
         self._op(SinkUpsertMaterializer(_key_fn(node.key), len(node.fields)), out, node)
 
+    @_NODES.register(P.SetOp)
     def _SetOp(self, node: P.SetOp, out: Stage) -> None:
         from flinklite.runtime.operators.setop import SetOp
 
@@ -330,6 +352,7 @@ class GraphBuilder:
         self.connect(node.left, op.side(0))
         self.connect(node.right, op.side(1))
 
+    @_NODES.register(P.Match)
     def _Match(self, node: P.Match, out: Stage) -> None:
         from flinklite.cep.operator import create_match_operator
 
