@@ -23,8 +23,8 @@ from flinklite.expr.compiler import (
     compile_predicate,
     compile_projection,
 )
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.expr.rex import AggregateCall, Call, InputRef, Literal, PatternRef, Rex
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 STAR = -1  # the universal variable: every row of the (partial) match
 

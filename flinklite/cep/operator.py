@@ -23,9 +23,8 @@ from flinklite.cep.standard import StandardMatcher, skip_variables
 from flinklite.cep.standard_expr import StandardDefine, StandardMeasures
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.expr.compiler import CompileContext
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, RuntimeContext
-from flinklite.runtime.rows import INSERT, Row
+from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row, key_getter
 
 
 def create_match_operator(
@@ -87,7 +86,7 @@ def _flink_operator(
     return MatchOperator(
         nfa,
         measures,
-        _key_fn(match.partition_keys),
+        key_getter(match.partition_keys),
         time_index,
         _tie_sorter(match.order_keys[1:]),
         clock,
@@ -135,7 +134,7 @@ def _standard_operator(
     return StandardMatchOperator(
         matcher,
         None,
-        _key_fn(match.partition_keys),
+        key_getter(match.partition_keys),
         order[0],
         _tie_sorter(match.order_keys[1:]),
         clock,
@@ -153,16 +152,6 @@ class _Clock:
     def __call__(self) -> int:
         assert self.now_ms is not None
         return self.now_ms() * NANOS_PER_MILLI
-
-
-def _key_fn(indices: Sequence[int]) -> Callable[[Row], tuple]:
-    if not indices:
-        return lambda row: ()
-    if len(indices) == 1:
-        i = indices[0]
-        return lambda row: (row[i],)
-    idx = tuple(indices)
-    return lambda row: tuple(row[i] for i in idx)
 
 
 def _tie_sorter(keys: Sequence[tuple[int, bool, bool]]) -> Callable[[list], list] | None:

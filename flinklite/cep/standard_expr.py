@@ -20,8 +20,8 @@ from flinklite.expr.compiler import (
     compile_predicate,
     compile_projection,
 )
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.expr.rex import Call, InputRef, PatternRef, Rex
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 
 class NeedMoreRows(Exception):

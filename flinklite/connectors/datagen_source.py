@@ -19,7 +19,7 @@ from flinklite.expr.literals import FrozenMap
 from flinklite.formats.text_codec import NANOS_PER_DAY, to_float32
 from flinklite.runtime.connector import BATCH_SIZE, ScanSpec, Source, Split
 from flinklite.runtime.operator import RuntimeContext
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 _INT_LIMITS = {
     T.TINYINT: (-(2**7), 2**7 - 1),
@@ -106,13 +106,13 @@ def _random(t: DataType, options: dict[str, Any], column: str, rng: random.Rando
 
         def timestamp() -> int:
             past = rng.randrange(past_ms) if past_ms > 0 else 0
-            return (time.time_ns() // 1_000_000 - past) * 1_000_000
+            return (time.time_ns() // NANOS_PER_MILLI - past) * NANOS_PER_MILLI
 
         return timestamp
     if root == T.DATE:
         return lambda: time.time_ns() // NANOS_PER_DAY
     if root == T.TIME:
-        return lambda: (time.time_ns() % NANOS_PER_DAY) // 1_000_000 * 1_000_000
+        return lambda: (time.time_ns() % NANOS_PER_DAY) // NANOS_PER_MILLI * NANOS_PER_MILLI
     if root in (T.ARRAY, T.MULTISET, T.MAP):
         size = int(_opt(options, column, "length", 3))
         element = _random(t.elements[0], options, column + ".element", rng)

@@ -13,10 +13,9 @@ from typing import Any
 
 from flinklite.catalog.types import RowField
 from flinklite.errors import ExecutionError
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.formats import csv_codec
 from flinklite.runtime.connector import BATCH_SIZE, RowDecoder, ScanSpec, Source, Split
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 
 def list_files(path: str, pattern: str | None = None) -> list[str]:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from operator import itemgetter
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from flinklite.catalog import types as T
@@ -25,7 +23,7 @@ from flinklite.connectors.registry import ConfigOption, ConnectorFactory, Metada
 from flinklite.datagen.streamshub import StreamsHubGenerator
 from flinklite.runtime.connector import BATCH_SIZE, ScanSpec, Source, Split
 from flinklite.runtime.operator import RuntimeContext
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row, key_getter
 
 IDENTIFIER = "flinklite-generator"
 
@@ -151,9 +149,9 @@ class GeneratorSource(Source):
         self.real = options.get("clock", "real") == "real"
         fields = DATA_SETS[self.data]
         positions = [fields.index(f.name) for f in spec.physical]
-        self.project = _projection(positions)
+        self.project = key_getter(positions)
         self.with_time = any(key == "timestamp" for key, _ in spec.metadata)
-        self.now_ms = lambda: time.time_ns() // 1_000_000
+        self.now_ms = lambda: time.time_ns() // NANOS_PER_MILLI
         self.generator = StreamsHubGenerator(self.data, self.seed, rows_per_second=self.rate)
 
     def open(self, ctx: RuntimeContext) -> None:
@@ -171,17 +169,8 @@ class GeneratorSource(Source):
     def rows(self, records: list[tuple[tuple[str, ...], int]]) -> list[Row]:
         project = self.project
         if self.with_time:
-            return [project(values) + (ts * 1_000_000,) for values, ts in records]
+            return [project(values) + (ts * NANOS_PER_MILLI,) for values, ts in records]
         return [project(values) for values, _ in records]
 
     def splits(self) -> list[Split]:
         return [_GeneratorSplit(self)]
-
-
-def _projection(positions: list[int]) -> Any:
-    if len(positions) == 1:
-        index = positions[0]
-        return lambda values: (values[index],)
-    if not positions:
-        return lambda values: ()
-    return itemgetter(*positions)

@@ -18,7 +18,7 @@ from typing import Any
 from flinklite.errors import ExecutionError
 from flinklite.expr.literals import FrozenMap
 from flinklite.runtime.connector import ScanSpec, Source, Split
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 POLL_TIMEOUT_S = 0.05
 MAX_BATCH = 2048
@@ -233,7 +233,7 @@ def key_value_layout(spec: Any, fields: tuple) -> tuple[tuple, tuple, tuple[str,
 def _metadata_reader(key: str, local_offset_ns: int, declared_root: str) -> Callable:
     if key == "timestamp":
         offset = local_offset_ns if declared_root == "TIMESTAMP" else 0
-        return lambda m: m.timestamp()[1] * 1_000_000 + offset
+        return lambda m: m.timestamp()[1] * NANOS_PER_MILLI + offset
     if key == "timestamp-type":
         names = {0: "NoTimestampType", 1: "CreateTime", 2: "LogAppendTime"}
         return lambda m: names.get(m.timestamp()[0], "NoTimestampType")

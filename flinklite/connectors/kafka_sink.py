@@ -19,7 +19,7 @@ from flinklite.connectors.kafka_runtime import (
 )
 from flinklite.errors import ExecutionError
 from flinklite.runtime.connector import Sink, SinkSpec
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 TRANSACTION_TIMEOUT_S = 30.0
 TRANSACTION_INTERVAL_S = 5.0
@@ -176,7 +176,9 @@ class KafkaSink(Sink):
         if self.partition is not None:
             kwargs["partition"] = self.partition()
         if self.timestamp_pos is not None and row[self.timestamp_pos] is not None:
-            kwargs["timestamp"] = (row[self.timestamp_pos] - self.timestamp_offset_ns) // 1_000_000
+            kwargs["timestamp"] = (
+                row[self.timestamp_pos] - self.timestamp_offset_ns
+            ) // NANOS_PER_MILLI
         if self.headers_pos is not None and row[self.headers_pos]:
             kwargs["headers"] = list(row[self.headers_pos].items())
         producer = self.producer

@@ -11,6 +11,8 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flinklite.runtime.rows import NANOS_PER_MILLI
+
 # Field names in the order of the Flink tables (and of the generator's CSV mode).
 DATA_SETS: dict[str, tuple[str, ...]] = {
     "sales": ("invoice_id", "user_id", "product_id", "quantity", "unit_cost"),
@@ -69,8 +71,8 @@ class StreamsHubGenerator:
         rate = rows_per_second or self.batch
         self.period_ns = int(self.batch * 1_000_000_000 / rate)
         # Sends inside a batch are about a millisecond apart, never beyond the batch period.
-        self.step_ns = min(1_000_000, self.period_ns // self.batch)
-        self.start_ns = start_ms * 1_000_000
+        self.step_ns = min(NANOS_PER_MILLI, self.period_ns // self.batch)
+        self.start_ns = start_ms * NANOS_PER_MILLI
         self.count = 0
         self.next_values = {
             "sales": self._sales,
@@ -107,11 +109,11 @@ class StreamsHubGenerator:
     def timestamp_ms(self, index: int) -> int:
         """The event time of the index-th record (0-based) on the generator's clock."""
         batch, position = divmod(index, self.batch)
-        return (self.start_ns + batch * self.period_ns + position * self.step_ns) // 1_000_000
+        return (self.start_ns + batch * self.period_ns + position * self.step_ns) // NANOS_PER_MILLI
 
     def due_ms(self, index: int) -> int:
         """When the index-th record is sent: the start of its batch."""
-        return (self.start_ns + (index // self.batch) * self.period_ns) // 1_000_000
+        return (self.start_ns + (index // self.batch) * self.period_ns) // NANOS_PER_MILLI
 
     def take(self, n: int) -> list[tuple[tuple[str, ...], int]]:
         """The next n records as (values, timestamp ms) pairs."""

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flinklite.expr import runtime_time as RT
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 
 def _now_ms() -> int:
-    return time.time_ns() // 1_000_000
+    return time.time_ns() // NANOS_PER_MILLI
 
 
 @dataclass

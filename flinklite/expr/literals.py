@@ -39,8 +39,6 @@ _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 _EPOCH = _dt.date(1970, 1, 1)
 NANOS_PER_DAY = 86_400 * 10**9
-# TIMESTAMP and TIMESTAMP_LTZ values are epoch nanoseconds; watermarks and intervals are in ms.
-NANOS_PER_MILLI = 1_000_000
 
 # Calcite accepts one- or two-digit month/day/hour fields but insists on all three time fields.
 _DATE_RE = re.compile(r"\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*")

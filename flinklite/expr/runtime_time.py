@@ -16,9 +16,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flinklite.errors import ExecutionError, ValidationError
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 NANOS_PER_SECOND = 10**9
-NANOS_PER_MILLI = 10**6
 NANOS_PER_DAY = 86_400 * NANOS_PER_SECOND
 MILLIS_PER_DAY = 86_400_000
 EPOCH = dt.datetime(1970, 1, 1)
@@ -218,7 +218,7 @@ def to_datetime(nanos: int) -> dt.datetime:
     except OverflowError:
         # Java's LocalDateTime reaches year 999999999; Python's datetime stops at 9999.
         raise ExecutionError(
-            f"Timestamp out of the supported range (years 1 to 9999): {nanos // 1_000_000} "
+            f"Timestamp out of the supported range (years 1 to 9999): {nanos // NANOS_PER_MILLI} "
             "ms since 1970-01-01"
         ) from None
 
@@ -480,7 +480,7 @@ def _field_of_time(unit: str, nanos: int) -> int:
     if unit == "MILLISECOND":
         return nanos // NANOS_PER_MILLI % 1000
     if unit == "MICROSECOND":
-        return nanos // 1000 % 1_000_000
+        return nanos // 1000 % 1_000_000  # microseconds of the second
     if unit == "NANOSECOND":
         return nanos % NANOS_PER_SECOND
     raise ValidationError(f"EXTRACT({unit} FROM TIME) is not supported")

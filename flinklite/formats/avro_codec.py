@@ -18,7 +18,7 @@ import fastavro
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType, RowField
 from flinklite.errors import ExecutionError
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 RECORD_NAME = "record"
 NAMESPACE = "org.apache.flink.avro.generated"
@@ -116,11 +116,11 @@ def _reader(t: DataType) -> Callable[[Any], Any] | None:
         scale = t.scale or 0
         return lambda b: decimal.Decimal(int.from_bytes(b, "big", signed=True)).scaleb(-scale)
     if root == T.TIME:
-        return lambda ms: ms * 1_000_000
+        return lambda ms: ms * NANOS_PER_MILLI
     if root in T.TIMESTAMPS:
         if (t.precision or 0) > 3:
             return lambda us: us * 1000
-        return lambda ms: ms * 1_000_000
+        return lambda ms: ms * NANOS_PER_MILLI
     if root in T.BINARY_STRING:
         return bytes
     if root == T.ARRAY:
@@ -147,11 +147,11 @@ def _writer(t: DataType) -> Callable[[Any], Any] | None:
 
         return unscaled
     if root == T.TIME:
-        return lambda ns: ns // 1_000_000
+        return lambda ns: ns // NANOS_PER_MILLI
     if root in T.TIMESTAMPS:
         if (t.precision or 0) > 3:
             return lambda ns: ns // 1000
-        return lambda ns: ns // 1_000_000
+        return lambda ns: ns // NANOS_PER_MILLI
     if root == T.ARRAY:
         inner = _writer(t.elements[0])
         return None if inner is None else (lambda v: [None if x is None else inner(x) for x in v])

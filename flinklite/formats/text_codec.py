@@ -13,6 +13,7 @@ from typing import Any
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 NANOS_PER_SECOND = 1_000_000_000
 NANOS_PER_DAY = 86_400 * NANOS_PER_SECOND
@@ -94,8 +95,8 @@ def _java_fraction(nanos: int) -> str:
     """LocalTime.toString's fraction: none, or 3, 6 or 9 digits."""
     if nanos == 0:
         return ""
-    if nanos % 1_000_000 == 0:
-        return f".{nanos // 1_000_000:03d}"
+    if nanos % NANOS_PER_MILLI == 0:
+        return f".{nanos // NANOS_PER_MILLI:03d}"
     if nanos % 1000 == 0:
         return f".{nanos // 1000:06d}"
     return f".{nanos:09d}"

@@ -14,6 +14,7 @@ from typing import Any
 from flinklite.datagen.streamshub import BATCH_SIZES, DATA_SETS, TOPICS, StreamsHubGenerator
 from flinklite.errors import ExecutionError
 from flinklite.kafka.brokers import CONNECT_TIMEOUT_S, client, metadata
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 RETENTION_MS = 3_600_000  # the topics the generator creates keep records for an hour
 # Records closer than this to a topic's retention limit are deleted before anyone reads them.
@@ -290,4 +291,4 @@ class StreamsHubProducer:
 
 def _now_key() -> str:
     # The original's key: System.currentTimeMillis() when the batch is built.
-    return str(time.time_ns() // 1_000_000)
+    return str(time.time_ns() // NANOS_PER_MILLI)

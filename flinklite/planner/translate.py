@@ -24,7 +24,7 @@ from flinklite.runtime.connector import Source, Split
 from flinklite.runtime.job import Job, SourceDriver, SplitWatermarks
 from flinklite.runtime.operator import Operator, RuntimeContext, Stage
 from flinklite.runtime.operators import basic
-from flinklite.runtime.rows import Row
+from flinklite.runtime.rows import Row, key_getter
 
 _NODES = TypeDispatch()
 
@@ -224,8 +224,8 @@ class GraphBuilder:
             )
         op = Join(
             node.kind,
-            _key_fn(left_keys),
-            _key_fn(right_keys),
+            key_getter(left_keys),
+            key_getter(right_keys),
             cond,
             len(node.left.fields),
             len(node.right.fields),
@@ -246,7 +246,7 @@ class GraphBuilder:
             from flinklite.runtime.operators.window_rank import WindowRank
 
             op = WindowRank(
-                _key_fn(node.partition),
+                key_getter(node.partition),
                 _sort_fields(node.order),
                 node.rank_start,
                 node.rank_end,
@@ -257,7 +257,7 @@ class GraphBuilder:
         if not node.partition and not node.order:
             return self._limit(node.rank_start - 1, node.rank_end - node.rank_start + 1, node, out)
         op = Rank(
-            _key_fn(node.partition),
+            key_getter(node.partition),
             _sort_fields(node.order),
             node.rank_end,
             node.rank_start,
@@ -276,7 +276,7 @@ class GraphBuilder:
 
         aggs = compile_aggregates(node.aggregates, node.input.fields)
         op = OverAggregate(
-            _key_fn(node.partition),
+            key_getter(node.partition),
             node.time_index,
             aggs,
             node.frame,
@@ -290,7 +290,7 @@ class GraphBuilder:
         from flinklite.runtime.operators.rank import Deduplicate
 
         op = Deduplicate(
-            _key_fn(node.keys),
+            key_getter(node.keys),
             "last" if node.keep_last else "first",
             node.time_index,
             node.rowtime,
@@ -332,14 +332,14 @@ class GraphBuilder:
     def _ChangelogNormalize(self, node: P.ChangelogNormalize, out: Stage) -> None:
         from flinklite.runtime.operators.changelog import ChangelogNormalize
 
-        op = ChangelogNormalize(_key_fn(node.key), generate_update_before="-U" in node.changelog)
+        op = ChangelogNormalize(key_getter(node.key), generate_update_before="-U" in node.changelog)
         self._op(op, out, node)
 
     @_NODES.register(P.SinkUpsertMaterializer)
     def _SinkUpsertMaterializer(self, node: P.SinkUpsertMaterializer, out: Stage) -> None:
         from flinklite.runtime.operators.changelog import SinkUpsertMaterializer
 
-        self._op(SinkUpsertMaterializer(_key_fn(node.key), len(node.fields)), out, node)
+        self._op(SinkUpsertMaterializer(key_getter(node.key), len(node.fields)), out, node)
 
     @_NODES.register(P.SetOp)
     def _SetOp(self, node: P.SetOp, out: Stage) -> None:
@@ -375,17 +375,6 @@ def _sort_fields(order: tuple[tuple[int, bool, bool], ...]) -> list[tuple[int, b
     """Plan order (index, descending, nulls_first) as the operators take it: (index,
     ascending, nulls_last)."""
     return [(i, not desc, not nulls_first) for i, desc, nulls_first in order]
-
-
-def _key_fn(indices: tuple[int, ...]):
-    if not indices:
-        return lambda row: ()
-    if len(indices) == 1:
-        i = indices[0]
-        return lambda row: (row[i],)
-    from operator import itemgetter
-
-    return itemgetter(*indices)
 
 
 def _instantiate(path: str, spec: Any, what: str) -> Any:

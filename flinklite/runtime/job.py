@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from flinklite.errors import ExecutionError, FlinkliteError
 from flinklite.runtime.connector import Source, Split
 from flinklite.runtime.operator import MAX_WATERMARK, RuntimeContext, Stage
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 CREATED, RUNNING, FINISHED, FAILED, CANCELED = (
     "CREATED",
@@ -59,7 +60,7 @@ class SplitWatermarks:
                 "RowTime field should not be null, please convert it to a non-null long value."
             )
         wm = self.watermark_fn(row)
-        return None if wm is None else wm // 1_000_000
+        return None if wm is None else wm // NANOS_PER_MILLI
 
 
 @dataclass(slots=True)
@@ -155,8 +156,8 @@ class SourceDriver:
             process(kind, row)
             if row[wms.rowtime_index] is not None:
                 wm = wms.watermark_fn(row)
-                if wm is not None and wm // 1_000_000 > current:
-                    current = wms.per_split[split] = wm // 1_000_000
+                if wm is not None and wm // NANOS_PER_MILLI > current:
+                    current = wms.per_split[split] = wm // NANOS_PER_MILLI
                     if not wms.interval_ms:
                         self._advance()
         self._advance()

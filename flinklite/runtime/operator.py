@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flinklite.runtime.rows import INSERT, Row
+from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row
 
 # Watermarks are epoch milliseconds; end of a bounded input sends MAX_WATERMARK.
 MAX_WATERMARK = 2**63 - 1
@@ -28,7 +28,7 @@ class RuntimeContext:
     local_time_zone: str = "UTC"
     cancelled: Callable[[], bool] = lambda: False
     # Processing time in epoch ms; tests replace it to make PROCTIME deterministic.
-    now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000
+    now_ms: Callable[[], int] = lambda: time.time_ns() // NANOS_PER_MILLI
     metrics: dict[str, int] = field(default_factory=dict)
 
     def count(self, metric: str, n: int = 1) -> None:

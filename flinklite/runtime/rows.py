@@ -6,7 +6,12 @@ Flink's short strings, so they print as Flink prints them and compare cheaply (i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
+
+# TIMESTAMP and TIMESTAMP_LTZ values are int epoch nanoseconds; watermarks, intervals and Kafka
+# timestamps are milliseconds.
+NANOS_PER_MILLI = 1_000_000
 
 INSERT = "+I"
 UPDATE_BEFORE = "-U"
@@ -36,3 +41,14 @@ def fold(changes: Iterable[tuple[str, Row]]) -> Counter:
             if rows[row] <= 0:
                 del rows[row]
     return rows
+
+
+def key_getter(indices: Sequence[int]) -> Callable[[Row], tuple]:
+    """A function from a row to the tuple of its fields at `indices` (a key, or a projection),
+    as cheap as Python allows: Flink's KeySelector."""
+    if not indices:
+        return lambda row: ()
+    if len(indices) == 1:
+        i = indices[0]
+        return lambda row: (row[i],)
+    return itemgetter(*indices)

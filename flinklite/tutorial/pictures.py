@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from flinklite.expr.literals import NANOS_PER_MILLI
+from flinklite.runtime.rows import NANOS_PER_MILLI
 
 BAR = "█"
 

@@ -10,9 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from flinklite.errors import ExecutionError
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
-from flinklite.runtime.rows import ACCUMULATE, Row
+from flinklite.runtime.rows import ACCUMULATE, NANOS_PER_MILLI, Row
 
 
 class Calc(Operator):
@@ -62,7 +61,7 @@ class WatermarkAssigner(Operator):
                 "RowTime field should not be null, please convert it to a non-null long value."
             )
         wm = self.watermark_fn(row)
-        return None if wm is None else wm // 1_000_000
+        return None if wm is None else wm // NANOS_PER_MILLI
 
     def process(self, kind: str, row: Row) -> None:
         wm = self._watermark_of(row)

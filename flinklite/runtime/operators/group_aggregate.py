@@ -7,23 +7,19 @@ empty the group (its state is then dropped). Batch: one `+I` per key at end of i
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
 from flinklite.expr.aggregates import AggsHandle
 from flinklite.runtime.operator import Operator
-from flinklite.runtime.rows import ACCUMULATE, DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, Row
-
-
-def key_getter(indices: tuple[int, ...]) -> Callable[[Row], tuple]:
-    """A function from a row to its key tuple, as cheap as Python allows."""
-    if not indices:
-        return lambda row: ()
-    if len(indices) == 1:
-        i = indices[0]
-        return lambda row: (row[i],)
-    return itemgetter(*indices)
+from flinklite.runtime.rows import (
+    ACCUMULATE,
+    DELETE,
+    INSERT,
+    UPDATE_AFTER,
+    UPDATE_BEFORE,
+    Row,
+    key_getter,
+)
 
 
 class GroupAggregate(Operator):

@@ -13,9 +13,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
-from flinklite.runtime.rows import INSERT, Row
+from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row
 
 UNBOUNDED = None
 

@@ -32,10 +32,9 @@ from collections.abc import Callable, Sequence
 from itertools import count
 from typing import Any
 
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
-from flinklite.runtime.rows import DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, Row
+from flinklite.runtime.rows import DELETE, INSERT, NANOS_PER_MILLI, UPDATE_AFTER, UPDATE_BEFORE, Row
 
 _NO_PARTITION: Callable[[Row], tuple] = lambda row: ()  # noqa: E731
 

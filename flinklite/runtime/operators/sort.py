@@ -23,9 +23,8 @@ import heapq
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
-from flinklite.runtime.rows import INSERT, Row
+from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row
 
 # (field index, ascending, nulls last)
 SortField = tuple[int, bool, bool]

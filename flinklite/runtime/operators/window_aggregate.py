@@ -48,10 +48,8 @@ import heapq
 from typing import Any
 
 from flinklite.expr.aggregates import AggsHandle
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
-from flinklite.runtime.operators.group_aggregate import key_getter
-from flinklite.runtime.rows import ACCUMULATE, INSERT, Row
+from flinklite.runtime.rows import ACCUMULATE, INSERT, NANOS_PER_MILLI, Row, key_getter
 from flinklite.runtime.windows import SESSION, TimeShift, WindowSpec, assigner
 
 PROPERTIES = ("start", "end", "rowtime", "proctime")

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from flinklite.expr.literals import NANOS_PER_MILLI
 from flinklite.runtime.operator import Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
-from flinklite.runtime.rows import INSERT, Row
+from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row
 
 
 class WindowRank(Operator):
