@@ -30,17 +30,37 @@ def is_accumulate(kind: str) -> bool:
     return kind is INSERT or kind is UPDATE_AFTER or kind in ACCUMULATE
 
 
-def fold(changes: Iterable[tuple[str, Row]]) -> Counter:
-    """The multiset of rows a changelog leaves behind (retractions remove one equal row)."""
-    rows: Counter = Counter()
-    for kind, row in changes:
-        if kind in ACCUMULATE:
-            rows[row] += 1
+class ChangelogFold:
+    """The multiset of rows a changelog leaves behind, kept up to date as changes arrive: a
+    retraction removes one equal row. `rows()` lists them in the order they first survived."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        self.counts: dict[Row, int] = {}
+
+    def apply(self, kind: str, row: Row) -> None:
+        count = self.counts.get(row, 0) + (1 if kind in ACCUMULATE else -1)
+        if count > 0:
+            self.counts[row] = count
         else:
-            rows[row] -= 1
-            if rows[row] <= 0:
-                del rows[row]
-    return rows
+            self.counts.pop(row, None)
+
+    def insert_all(self, rows: Iterable[Row]) -> None:
+        counts = self.counts
+        for row in rows:
+            counts[row] = counts.get(row, 0) + 1
+
+    def rows(self) -> list[Row]:
+        return [row for row, n in self.counts.items() for _ in range(n)]
+
+
+def fold(changes: Iterable[tuple[str, Row]]) -> Counter:
+    """The multiset of rows a changelog leaves behind, at once."""
+    folded = ChangelogFold()
+    for kind, row in changes:
+        folded.apply(kind, row)
+    return Counter(folded.counts)
 
 
 def key_getter(indices: Sequence[int]) -> Callable[[Row], tuple]:

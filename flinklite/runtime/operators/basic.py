@@ -11,7 +11,7 @@ from typing import Any
 
 from flinklite.errors import ExecutionError
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
-from flinklite.runtime.rows import ACCUMULATE, NANOS_PER_MILLI, Row
+from flinklite.runtime.rows import NANOS_PER_MILLI, ChangelogFold, Row
 
 
 class Calc(Operator):
@@ -195,26 +195,20 @@ class FinalRows(Operator):
     name = "FinalRows"
 
     def __init__(self) -> None:
-        self.rows: dict[Row, int] = {}
+        self.folded = ChangelogFold()
 
     def process(self, kind: str, row: Row) -> None:
-        delta = 1 if kind in ACCUMULATE else -1
-        count = self.rows.get(row, 0) + delta
-        if count > 0:
-            self.rows[row] = count
-        else:
-            self.rows.pop(row, None)
+        self.folded.apply(kind, row)
 
     def process_batch(self, rows: list[Row]) -> None:
-        for row in rows:
-            self.rows[row] = self.rows.get(row, 0) + 1
+        self.folded.insert_all(rows)
 
     def on_watermark(self, ts: int) -> None:
         pass
 
     def end_input(self) -> None:
-        out = [row for row, n in self.rows.items() for _ in range(n)]
-        self.rows = {}
+        out = self.folded.rows()
+        self.folded = ChangelogFold()
         if out:
             self.out.process_batch(out)
         self.out.on_watermark(MAX_WATERMARK)
