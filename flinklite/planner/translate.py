@@ -25,6 +25,7 @@ from flinklite.runtime.job import Job, SourceDriver, SplitWatermarks
 from flinklite.runtime.operator import Operator, RuntimeContext, Stage
 from flinklite.runtime.operators import basic
 from flinklite.runtime.rows import Row, key_getter
+from flinklite.runtime.watermarks import WatermarkGenerator
 
 _NODES = TypeDispatch()
 
@@ -113,7 +114,9 @@ class GraphBuilder:
         watermarks = None
         if node.watermark is not None:
             fn = compile_expression(node.watermark, node.fields, self.cctx)
-            watermarks = SplitWatermarks(fn, node.rowtime_index, self.interval, self.idle_timeout)
+            watermarks = SplitWatermarks(
+                WatermarkGenerator(fn, node.rowtime_index, self.interval), self.idle_timeout
+            )
         self.drivers.append(SourceDriver(source, out, watermarks=watermarks))
 
     @_NODES.register(P.Values)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from flinklite.errors import ExecutionError, FlinkliteError
 from flinklite.runtime.connector import Source, Split
-from flinklite.runtime.operator import MAX_WATERMARK, RuntimeContext, Stage
-from flinklite.runtime.rows import NANOS_PER_MILLI
+from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, RuntimeContext, Stage
+from flinklite.runtime.watermarks import WatermarkGenerator
 
 CREATED, RUNNING, FINISHED, FAILED, CANCELED = (
     "CREATED",
@@ -35,17 +35,15 @@ class SplitWatermarks:
     largest value of the WATERMARK expression it has seen; the source emits the minimum over
     its splits, leaving out ended splits and splits idle for `idle_timeout_ms` (0: never)."""
 
-    watermark_fn: Callable[[tuple], int | None]  # epoch ns, the value contract
-    rowtime_index: int
-    interval_ms: int = 200
+    generator: WatermarkGenerator
     idle_timeout_ms: int = 0
     per_split: dict = field(default_factory=dict)  # split -> watermark (ms)
     last_active: dict = field(default_factory=dict)  # split -> wall ms of its last rows
-    emitted: int = -(2**63)
+    emitted: int = MIN_WATERMARK
 
     def combined(self, splits: list[Split], now_ms: int) -> int | None:
         live = [
-            self.per_split.get(s, -(2**63))
+            self.per_split.get(s, MIN_WATERMARK)
             for s in splits
             if not (
                 self.idle_timeout_ms
@@ -53,14 +51,6 @@ class SplitWatermarks:
             )
         ]
         return min(live) if live else None
-
-    def row_watermark(self, row: tuple) -> int | None:
-        if row[self.rowtime_index] is None:
-            raise ExecutionError(
-                "RowTime field should not be null, please convert it to a non-null long value."
-            )
-        wm = self.watermark_fn(row)
-        return None if wm is None else wm // NANOS_PER_MILLI
 
 
 @dataclass(slots=True)
@@ -117,50 +107,35 @@ class SourceDriver:
     def _with_watermarks(self, split: Split, batch: list) -> None:
         wms = self.watermarks
         wms.last_active[split] = self.now_ms()
-        current = wms.per_split.get(split, -(2**63))
-        if wms.interval_ms:
-            for row in batch:
-                wm = wms.row_watermark(row)
-                if wm is not None and wm > current:
-                    current = wm
-            wms.per_split[split] = current
-            self.out.process_batch(batch)
-            self._advance()
-            return
-        start = 0
-        for i, row in enumerate(batch):
-            wm = wms.row_watermark(row)
-            if wm is not None and wm > current:
-                current = wm
-                wms.per_split[split] = current
-                combined = wms.combined(self.splits, self.now_ms())
-                if combined is not None and combined > wms.emitted:
-                    self.out.process_batch(batch[start : i + 1])
-                    start = i + 1
-                    wms.emitted = combined
-                    self.out.on_watermark(combined)
-        if start < len(batch):
-            self.out.process_batch(batch[start:])
+        current = wms.per_split.get(split, MIN_WATERMARK)
+        wms.per_split[split] = wms.generator.push_batch(
+            batch, current, self.out, lambda wm: self._raise(split, wm)
+        )
 
     def _push_changes(self, split: Split, batch: list) -> None:
         """A changelog source's (kind, row) pairs; rows without a rowtime (deletes of upsert
         sources) leave the split's watermark where it is."""
-        process, wms = self.out.process, self.watermarks
+        wms = self.watermarks
         if wms is None:
+            process = self.out.process
             for kind, row in batch:
                 process(kind, row)
             return
         wms.last_active[split] = self.now_ms()
-        current = wms.per_split.get(split, -(2**63))
-        for kind, row in batch:
-            process(kind, row)
-            if row[wms.rowtime_index] is not None:
-                wm = wms.watermark_fn(row)
-                if wm is not None and wm // NANOS_PER_MILLI > current:
-                    current = wms.per_split[split] = wm // NANOS_PER_MILLI
-                    if not wms.interval_ms:
-                        self._advance()
-        self._advance()
+        current = wms.per_split.get(split, MIN_WATERMARK)
+        wms.per_split[split] = wms.generator.push_changes(
+            batch, current, self.out, lambda wm: self._raise(split, wm)
+        )
+
+    def _raise(self, split: Split, wm: int) -> int | None:
+        """A split's watermark rose to `wm`: the source's watermark to emit, if it rose too."""
+        wms = self.watermarks
+        wms.per_split[split] = wm
+        combined = wms.combined(self.splits, self.now_ms())
+        if combined is not None and combined > wms.emitted:
+            wms.emitted = combined
+            return combined
+        return None
 
     def _advance(self) -> None:
         wms = self.watermarks

@@ -14,6 +14,7 @@ from flinklite.runtime.connector import Source, Split
 from flinklite.runtime.job import CANCELED, FAILED, FINISHED, SourceDriver, SplitWatermarks
 from flinklite.runtime.operator import MAX_WATERMARK, Collector, RuntimeContext
 from flinklite.runtime.rows import fold
+from flinklite.runtime.watermarks import WatermarkGenerator
 from flinklite.session import Session
 
 
@@ -138,7 +139,7 @@ class _Source(Source):
 
 def _drive(splits, idle_timeout_ms=0, clock=None):
     out = Collector()
-    wms = SplitWatermarks(lambda row: row[0] * 1_000_000, 0, 0, idle_timeout_ms)
+    wms = SplitWatermarks(WatermarkGenerator(lambda row: row[0] * 1_000_000, 0, 0), idle_timeout_ms)
     driver = SourceDriver(_Source(splits), out, watermarks=wms)
     driver.open(RuntimeContext(now_ms=clock or (lambda: 0)))
     while not driver.done:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flinklite.errors import ExecutionError
 from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, Operator, Stage
 from flinklite.runtime.rows import NANOS_PER_MILLI, ChangelogFold, Row
+from flinklite.runtime.watermarks import WatermarkGenerator
 
 
 class Calc(Operator):
@@ -49,55 +49,26 @@ class WatermarkAssigner(Operator):
     def __init__(
         self, rowtime_index: int, watermark_fn: Callable[[Row], Any], interval_ms: int
     ) -> None:
-        self.rowtime_index = rowtime_index
-        self.watermark_fn = watermark_fn  # returns epoch ns (the value contract) or None
-        self.per_row = interval_ms == 0
+        self.generator = WatermarkGenerator(watermark_fn, rowtime_index, interval_ms)
         self.current = MIN_WATERMARK
         self.emitted = MIN_WATERMARK
 
-    def _watermark_of(self, row: Row) -> int | None:
-        if row[self.rowtime_index] is None:
-            raise ExecutionError(
-                "RowTime field should not be null, please convert it to a non-null long value."
-            )
-        wm = self.watermark_fn(row)
-        return None if wm is None else wm // NANOS_PER_MILLI
+    def _advance(self, current: int) -> int | None:
+        if current > self.emitted:
+            self.emitted = current
+            return current
+        return None
 
     def process(self, kind: str, row: Row) -> None:
-        wm = self._watermark_of(row)
+        wm = self.generator.of(row)
         self.out.process(kind, row)
         if wm is not None and wm > self.current:
             self.current = wm
-            if self.per_row:
-                self._emit()
+            if self.generator.per_row and self._advance(wm) is not None:
+                self.out.on_watermark(wm)
 
     def process_batch(self, rows: list[Row]) -> None:
-        if not self.per_row:
-            current = self.current
-            for row in rows:
-                wm = self._watermark_of(row)
-                if wm is not None and wm > current:
-                    current = wm
-            self.out.process_batch(rows)
-            self.current = current
-            self._emit()
-            return
-        start = 0
-        out = self.out
-        for i, row in enumerate(rows):
-            wm = self._watermark_of(row)
-            if wm is not None and wm > self.current:
-                self.current = wm
-                out.process_batch(rows[start : i + 1])
-                start = i + 1
-                self._emit()
-        if start < len(rows):
-            out.process_batch(rows[start:])
-
-    def _emit(self) -> None:
-        if self.current > self.emitted:
-            self.emitted = self.current
-            self.out.on_watermark(self.current)
+        self.current = self.generator.push_batch(rows, self.current, self.out, self._advance)
 
     def on_watermark(self, ts: int) -> None:
         # Only the end of input (MAX_WATERMARK) passes from upstream; the rest is ours.
