@@ -11,22 +11,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pexpect
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ERROR = "[ERROR] Could not execute SQL statement. Reason:"
-
-
-def _session_unavailable() -> str | None:
-    try:
-        import flinklite.session  # noqa: F401
-    except ImportError as exc:
-        return f"flinklite.session cannot be imported yet ({exc})"
-    return None
-
-
-_REASON = _session_unavailable()
-needs_session = pytest.mark.skipif(_REASON is not None, reason=_REASON or "")
 
 
 def flinklite(
@@ -98,7 +87,6 @@ def test_missing_script_file_fails_cleanly(tmp_path):
     assert_no_traceback(proc)
 
 
-@needs_session
 def test_script_with_ddl_show_and_describe(tmp_path):
     path = write(tmp_path, "t.sql", DDL + "SHOW TABLES;\nDESCRIBE orders;\n")
     proc = flinklite("-f", path)
@@ -124,7 +112,6 @@ def test_script_with_ddl_show_and_describe(tmp_path):
     assert_no_traceback(proc)
 
 
-@needs_session
 def test_script_stops_at_the_first_failing_statement(tmp_path):
     path = write(
         tmp_path,
@@ -141,7 +128,6 @@ def test_script_stops_at_the_first_failing_statement(tmp_path):
     assert_no_traceback(proc)
 
 
-@needs_session
 def test_syntax_error_position_is_relative_to_the_script(tmp_path):
     script = (
         "-- line 1\n"
@@ -164,7 +150,6 @@ def test_syntax_error_position_is_relative_to_the_script(tmp_path):
     assert_no_traceback(proc)
 
 
-@needs_session
 def test_init_file_rejects_a_select(tmp_path):
     init = write(tmp_path, "init.sql", "SELECT 1;\n")
     main = write(tmp_path, "main.sql", "SHOW TABLES;\n")
@@ -176,7 +161,6 @@ def test_init_file_rejects_a_select(tmp_path):
     assert_no_traceback(proc)
 
 
-@needs_session
 def test_init_file_runs_before_the_script(tmp_path):
     init = write(tmp_path, "init.sql", DDL + "SET 'pipeline.name' = 'from-init';\n")
     main = write(tmp_path, "main.sql", "SHOW TABLES;\n")
@@ -186,7 +170,6 @@ def test_init_file_runs_before_the_script(tmp_path):
     assert "CREATE TABLE orders" not in proc.stdout  # init statements are not echoed
 
 
-@needs_session
 def test_dash_d_sets_a_key_visible_in_set(tmp_path):
     path = write(tmp_path, "t.sql", "SET;\n")
     proc = flinklite("-D", "pipeline.name=from-d", "-Dtable.dml-sync=true", "-f", path)
@@ -195,7 +178,6 @@ def test_dash_d_sets_a_key_visible_in_set(tmp_path):
     assert "table.dml-sync" in proc.stdout
 
 
-@needs_session
 def test_piped_stdin_is_run_as_a_script():
     proc = flinklite(stdin=DDL + "SHOW TABLES;\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -203,7 +185,6 @@ def test_piped_stdin_is_run_as_a_script():
     assert "[INFO] Executing SQL from file." not in proc.stdout
 
 
-@needs_session
 @pytest.mark.parametrize(
     "statement",
     [
@@ -222,7 +203,6 @@ def test_user_mistakes_never_print_a_traceback(statement):
     assert_no_traceback(proc)
 
 
-@needs_session
 @pytest.mark.parametrize(
     "script",
     [
@@ -239,7 +219,6 @@ def test_example_scripts_run(script):
     assert "== Optimized Execution Plan ==" in proc.stdout or "== " in proc.stdout
 
 
-@needs_session
 @pytest.mark.parametrize(
     ("script", "received", "printed"),
     [
@@ -319,7 +298,6 @@ ECHO_SESSION = SLOW_SESSION.replace(
 
 
 def test_terminal_starts_the_shell_where_ctrl_c_clears_and_ctrl_d_leaves(tmp_path):
-    pexpect = pytest.importorskip("pexpect")
     harness = write(tmp_path, "harness.py", ECHO_SESSION)
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
     hist = str(tmp_path / "history")

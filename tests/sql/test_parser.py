@@ -1138,16 +1138,16 @@ def test_no_tree_leaks() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Speed (printed, not asserted: the machine's load varies)
+# Speed: bench/parse_speed.py measures it; here only a bound no loaded machine should reach
+# (about 8 ms per statement today), so a parser that falls off its LALR tables fails.
 
 
-def test_parse_speed(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_tutorial_statement_parses_in_well_under_a_tenth_of_a_second() -> None:
     sql = TUTORIAL[10] if len(TUTORIAL) > 10 else "SELECT a, COUNT(*) FROM t GROUP BY a"
     parse_statement(sql)
-    n = 50
+    n = 20
     start = time.perf_counter()
     for _ in range(n):
         parse_statement(sql)
-    per = (time.perf_counter() - start) / n * 1000
-    with capsys.disabled():
-        print(f"\n[parser speed] {per:.2f} ms per tutorial statement ({len(sql)} chars)")
+    per_ms = (time.perf_counter() - start) / n * 1000
+    assert per_ms < 100, f"{per_ms:.1f} ms per statement; see bench/parse_speed.py"

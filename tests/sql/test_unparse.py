@@ -1239,10 +1239,7 @@ ROUND_TRIPS = TUTORIAL + MATCH_RECOGNIZE + OWN
 
 
 def _parser():
-    try:
-        return importlib.import_module("flinklite.sql.parser")
-    except ImportError as e:  # only while the parser is being written
-        pytest.skip(f"flinklite.sql.parser is not importable yet: {e}")
+    return importlib.import_module("flinklite.sql.parser")
 
 
 @pytest.mark.parametrize("sql", ROUND_TRIPS, ids=lambda s: " ".join(s.split())[:60])
