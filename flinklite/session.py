@@ -110,6 +110,7 @@ class Session:
             raise
 
     def classify(self, text: str) -> str:
+        text = substitute(text, self.config.get)
         return STATEMENT_KINDS.get(type(parse_statement(text)), "OTHER")
 
     def wait_for_jobs(self) -> list:

@@ -43,3 +43,10 @@ def test_the_session_substitutes_from_its_configuration():
     result = session.execute_statement("SELECT '${greeting}, ${who}!' AS s")
     assert [row for _, row in result.changes()] == [("hello, world!",)]
     session.close()
+
+
+def test_a_statement_is_classified_after_its_variables_are_replaced():
+    # An init file refuses queries: a variable must not hide what a statement is.
+    session = Session()
+    assert session.classify("SELECT ${n:-1} AS x") == "QUERY"
+    session.close()
