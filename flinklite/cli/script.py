@@ -4,6 +4,7 @@ and `-i` (silent; only DDL, USE, SET and RESET); the shell reuses the per-statem
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
@@ -249,8 +250,6 @@ def run_init(session: SessionLike, script: str, path: str, printer: Printer) -> 
 def terminal_printer() -> Printer:
     """A Printer on stdout, in colour when it is a terminal that wants colour (not NO_COLOR,
     not TERM=dumb)."""
-    import sys
-
     color = (
         sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )

@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 
-from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 # name -> (module with TITLE and SUMMARY, one line); the anomaly-detection one is the first.
 WALKTHROUGHS = {"anomaly-detection": "flinklite.tutorial.anomaly_detection"}
@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
         console.print(f"[ERROR] {exc.message}", style="red")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         source.stop()
         session.close()

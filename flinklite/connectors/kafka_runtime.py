@@ -176,6 +176,11 @@ def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
         ) from None
 
 
+def bootstrap_option(table: str) -> str:
+    """How an error names where a table's broker address comes from."""
+    return f"'properties.bootstrap.servers' of table '{table}'"
+
+
 def cluster_metadata(
     handle: Any,
     servers: str,
@@ -350,13 +355,10 @@ class KafkaSource(Source):
             return lambda msg: value(msg.value())  # the common case: the value is the row
         return env["decode"]
 
-    def _option(self) -> str:
-        return f"'properties.bootstrap.servers' of table '{self.spec.table_name}'"
-
     def _partitions(self) -> list[tuple[str, int]]:
         options = self.spec.options
         topics = options.get("topic")
-        meta = cluster_metadata(self.consumer, self.servers, self._option())
+        meta = cluster_metadata(self.consumer, self.servers, bootstrap_option(self.spec.table_name))
         if topics is None:
             pattern = re.compile(options["topic-pattern"])
             topics = sorted(t for t in meta.topics if pattern.fullmatch(t))
@@ -365,7 +367,7 @@ class KafkaSource(Source):
             info = meta.topics.get(topic)
             if info is None or info.error is not None:
                 info = cluster_metadata(
-                    self.consumer, self.servers, self._option(), topic=topic
+                    self.consumer, self.servers, bootstrap_option(self.spec.table_name), topic=topic
                 ).topics.get(topic)
             if info is None or info.error is not None or not info.partitions:
                 # Flink's enumerator finds no partitions of a missing topic: nothing to read.

@@ -9,6 +9,7 @@ from typing import Any
 
 from flinklite.connectors import kafka_runtime
 from flinklite.connectors.kafka_runtime import (
+    bootstrap_option,
     broker_back,
     client_config,
     cluster_metadata,
@@ -99,9 +100,8 @@ class KafkaSink(Sink):
         self.servers = str(config.get("bootstrap.servers", ""))
         self.producer = make_client("Producer", config, spec.table_name)
         # A wrong address fails the job at once, naming it, instead of after the delivery timeout.
-        option = f"'properties.bootstrap.servers' of table '{spec.table_name}'"
         self.topic_partitions = cluster_metadata(
-            self.producer, self.servers, option, topic=self.topic
+            self.producer, self.servers, bootstrap_option(spec.table_name), topic=self.topic
         )
         if self.exactly_once:
             self.producer.init_transactions(TRANSACTION_TIMEOUT_S)

@@ -16,7 +16,8 @@ from flinklite.errors import ExecutionError
 from flinklite.kafka.brokers import CONNECT_TIMEOUT_S, client, metadata
 from flinklite.runtime.rows import NANOS_PER_MILLI
 
-RETENTION_MS = 3_600_000  # the topics the generator creates keep records for an hour
+HOUR_MS = 3_600_000
+RETENTION_MS = HOUR_MS  # the topics the generator creates keep records for an hour
 # Records closer than this to a topic's retention limit are deleted before anyone reads them.
 RETENTION_MARGIN_MS = 600_000
 FLUSH_TIMEOUT_S = 60.0
@@ -140,9 +141,7 @@ class StreamsHubProducer:
 
         if not topics:
             return
-        # The original's hour, or long enough to keep records from a simulated past (rounded up
-        # to whole hours), so nothing is deleted before it is read.
-        retention = max(RETENTION_MS, -(-(age_ms + RETENTION_MS) // RETENTION_MS) * RETENTION_MS)
+        retention = _retention_for(age_ms)
         # Broker defaults for partitions and replication, as NewTopic(name, empty, empty).
         wanted = [NewTopic(t, config={"retention.ms": str(retention)}) for t in topics]
         for topic, future in admin.create_topics(wanted).items():
@@ -173,14 +172,13 @@ class StreamsHubProducer:
             except (KafkaException, KeyError, ValueError):
                 continue  # cannot tell: say nothing rather than guess
             if retention >= 0 and age_ms > retention - RETENTION_MARGIN_MS:
-                hours = -(-(age_ms + RETENTION_MS) // RETENTION_MS)
                 self.say(
-                    f"[WARNING] Topic {topic} keeps records for {retention / 3_600_000:g} h "
+                    f"[WARNING] Topic {topic} keeps records for {retention / HOUR_MS:g} h "
                     f"(retention.ms={retention}), but the simulated clock starts "
-                    f"{age_ms / 3_600_000:.1f} h ago: the broker will delete these records "
+                    f"{age_ms / HOUR_MS:.1f} h ago: the broker will delete these records "
                     "within minutes and queries will read none of them. Start the clock later "
                     f"(--start-time), or raise the topic's retention.ms (at least "
-                    f"{hours * RETENTION_MS}), or delete the topic and let datagen create it."
+                    f"{_retention_for(age_ms)}), or delete the topic and let datagen create it."
                 )
 
     def _encoder(self, data: str) -> Callable[[tuple[str, ...]], bytes]:
@@ -287,6 +285,12 @@ class StreamsHubProducer:
         if self.producer is not None:
             self.producer.flush(5)
             self.producer = None
+
+
+def _retention_for(age_ms: int) -> int:
+    """The original's hour beyond records `age_ms` old, in whole hours: a simulated past is
+    kept until it has been read."""
+    return -(-(age_ms + RETENTION_MS) // HOUR_MS) * HOUR_MS
 
 
 def _now_key() -> str:

@@ -122,15 +122,15 @@ WHERE user_id = '{user}'"""
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One step: `text` explains (paragraphs, `code` in backticks); `sql` runs. `show` says how
-    the result is shown: 'status' (a DDL's message), 'changes' (the changelog as it arrives),
-    'final' (the folded final rows too); `picture` names a picture drawn from the result;
-    `kafka_note` replaces the last paragraph when the sales come from a real broker."""
+    """One step: `text` explains (paragraphs, `code` in backticks); `sql` runs (`__SALES__` and
+    `__SINK__` name the tables, which depend on where the sales come from). A query's changelog
+    is shown as it arrives, and with `final` its folded rows too; `picture` names a picture
+    drawn from the result; `kafka_note` replaces the last paragraph on a real broker."""
 
     title: str
     text: tuple[str, ...]
     sql: str
-    show: str = "changes"
+    final: bool = False
     picture: str | None = None
     kafka_note: str | None = None
 
@@ -152,7 +152,6 @@ STEPS: tuple[Step, ...] = (
             "in-process. The SQL client the tutorial starts with podman is flinklite itself.",
         ),
         "__SALES__",
-        show="status",
         kafka_note="The sales come from your broker: `flinklite datagen` writes them to "
         "`flink.sales.records` as the StreamsHub generator does, Avro through `flinklite "
         "registry`. These stand in for the tutorial's kubectl deployments and its podman "
@@ -179,7 +178,7 @@ STEPS: tuple[Step, ...] = (
      COUNT(user_id) AS total_sales_count
 FROM SalesRecordTable
 GROUP BY user_id""",
-        show="final",
+        final=True,
     ),
     Step(
         "The average quantity per user",
@@ -193,7 +192,7 @@ GROUP BY user_id""",
      AVG(CAST(quantity AS INT)) AS avg_quantity
 FROM SalesRecordTable
 GROUP BY user_id""",
-        show="final",
+        final=True,
     ),
     Step(
         "A naive threshold",
@@ -298,7 +297,6 @@ MATCH_RECOGNIZE (
             "and prints them.",
         ),
         "__SINK__",
-        show="status",
         kafka_note="The table writes to the topic `flink.unusual.sales.records.interactive` "
         "on your broker, CSV keyed by user, as the tutorial's does.",
     ),
@@ -310,7 +308,6 @@ MATCH_RECOGNIZE (
             "into the sink.",
         ),
         "INSERT INTO UnusualSalesRecordTable\n" + THE_PATTERN,
-        show="job",
         kafka_note="Watch the topic from another terminal with `flinklite topic tail "
         "flink.unusual.sales.records.interactive --key --from-beginning`.",
     ),

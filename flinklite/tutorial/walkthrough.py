@@ -21,7 +21,7 @@ from rich.text import Text
 from flinklite.cli import render
 from flinklite.errors import FlinkliteError
 from flinklite.results import ChangelogResult, JobSubmittedResult, StatusResult, TableResult
-from flinklite.runtime.rows import fold
+from flinklite.runtime.rows import KINDS, fold
 from flinklite.tutorial import anomaly_detection as content
 from flinklite.tutorial import pictures
 from flinklite.tutorial.anomaly_detection import Step
@@ -186,7 +186,7 @@ class Walkthrough:
         if isinstance(result, JobSubmittedResult):
             return self.follow_job(result)
         if isinstance(result, ChangelogResult):
-            return self.stream(result, final=step.show == "final")
+            return self.stream(result, final=step.final)
         if isinstance(result, TableResult):
             self.console.print(render.render_table(result, time_zone=self.zone), soft_wrap=True)
         return Outcome()
@@ -232,7 +232,7 @@ class Walkthrough:
         if n > HEAD:
             c.print(f"... and {n - HEAD} more changes")
         kinds = Counter(kind for kind, _ in outcome.changes)
-        counts = ", ".join(f"{k} {kinds[k]}" for k in ("+I", "-U", "+U", "-D") if kinds[k])
+        counts = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
         c.print(f"Received a total of {n} changes ({counts or 'none'})", highlight=False)
         if error is not None:
             c.print(Text(f"[ERROR] {error}", style="red"))
