@@ -54,12 +54,11 @@ def _replace(
             return default
         offset = start + match.start()
         row = text.count("\n", 0, offset)
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        at = Pos(line + row, (column if row == 0 else 1) + col - 1)
+        col = (column if row == 0 else 1) + offset - (text.rfind("\n", 0, offset) + 1)
         raise ValidationError(
             f"Variable '{name}' is not set: pass -D {name}=VALUE to flinklite, run "
             f"SET '{name}' = 'VALUE';, or give a default as ${{{name}:-VALUE}}",
-            pos=Pos(at.line, at.column, at.line, at.column + len(match.group())),
+            pos=Pos(line + row, col, line + row, col + len(match.group())),
         )
 
     return _VARIABLE.sub(value, text[start:end])

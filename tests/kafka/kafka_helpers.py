@@ -90,3 +90,13 @@ def expected_matches(records):
         else:
             runs[user] = [*run, (quantity, ts)]
     return out
+
+
+def recreate(bootstrap: str, topic: str) -> None:
+    """Deletes `topic` if it exists, so the next datagen creates it."""
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    if topic in admin.list_topics(timeout=10).topics:
+        admin.delete_topics([topic])[topic].result(10)
+        deadline = time.time() + 30
+        while topic in admin.list_topics(timeout=10).topics and time.time() < deadline:
+            time.sleep(0.2)

@@ -13,7 +13,7 @@ import time
 
 import fastavro
 import pytest
-from kafka_helpers import end_offset, read, topic_config
+from kafka_helpers import end_offset, read, recreate, topic_config
 
 from flinklite.cli.main import main
 from flinklite.datagen.streamshub import StreamsHubGenerator
@@ -87,18 +87,6 @@ def test_records_older_than_an_existing_topics_retention_are_a_warning(kafka_boo
     assert code == 0
     assert f"[WARNING] Topic {topic} keeps records for 1 h (retention.ms=3600000)" in err
     assert "the broker will delete these records" in err and "retention.ms (at least" in err
-
-
-def recreate(bootstrap: str, topic: str) -> None:
-    """Deletes `topic` if it exists, so the next datagen creates it."""
-    from confluent_kafka.admin import AdminClient
-
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    if topic in admin.list_topics(timeout=10).topics:
-        admin.delete_topics([topic])[topic].result(10)
-        deadline = time.time() + 30
-        while topic in admin.list_topics(timeout=10).topics and time.time() < deadline:
-            time.sleep(0.2)
 
 
 def datagen_at(start: dt.datetime, *args: str) -> int:

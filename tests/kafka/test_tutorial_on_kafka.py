@@ -15,8 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from kafka_helpers import consume, expected_matches
-from test_datagen_command import recreate
+from kafka_helpers import consume, expected_matches, recreate
 
 from flinklite.datagen.streamshub import StreamsHubGenerator
 
