@@ -6,10 +6,10 @@ Flink's state graph or the standard matcher's program."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from flinklite.cep.pattern import TAKE, compile_pattern, pattern_variables
 from flinklite.cep.program import compile_program
+from flinklite.cep.rewrite import navigation
+from flinklite.cep.spec import MatchSpec
 from flinklite.errors import FlinkliteError
 from flinklite.expr.rex import Call, Rex
 from flinklite.sql import ast
@@ -62,12 +62,11 @@ def _expression_reasons(rex: Rex, out: list[str], inside_physical: bool = False)
         reason = "MATCH_NUMBER()"
     elif op == "RUNNING":
         reason = "RUNNING semantics in MEASURES"
-    elif op in ("PREV", "NEXT"):
-        offset = rex.operands[1].value if len(rex.operands) > 1 else 1  # type: ignore[attr-defined]
-        if offset != 0:
-            reason = f"physical navigation {op}(..., {offset})"
-        inner = rex.operands[0]
-        if isinstance(inner, Call) and inner.op in ("FIRST", "LAST"):
+    elif (nav := navigation(rex)) is not None and nav.physical:
+        if nav.offset != 0:
+            reason = f"physical navigation {op}(..., {nav.offset})"
+        inner = navigation(nav.operand)
+        if inner is not None and not inner.physical:
             reason = reason or f"nested navigation {op}({inner.op}(...))"
     if reason is not None and reason not in out:
         out.append(reason)
@@ -75,7 +74,7 @@ def _expression_reasons(rex: Rex, out: list[str], inside_physical: bool = False)
         _expression_reasons(o, out)
 
 
-def portability(match: Any) -> list[str]:
+def portability(match: MatchSpec) -> list[str]:
     """Why `match` (a logical Match) would not run on Flink 2.3: each extension it uses."""
     reasons: list[str] = []
     if match.all_rows:
@@ -92,7 +91,7 @@ def portability(match: Any) -> list[str]:
     return reasons
 
 
-def describe_pattern(match: Any, *, flink_compatible: bool = False) -> str:
+def describe_pattern(match: MatchSpec, *, flink_compatible: bool = False) -> str:
     """A short rendering of the compiled pattern: Flink's state graph when the query runs with
     Flink's semantics, otherwise the standard matcher's backtracking program."""
     if flink_compatible or not portability(match):

@@ -11,15 +11,11 @@ from collections.abc import Callable, Sequence
 from itertools import count
 from typing import Any
 
+from flinklite.cep.after_match import PAST_LAST_ROW, TO_FIRST, TO_NEXT_ROW, SkipStrategy
 from flinklite.cep.pattern import TAKE, CompiledPattern, State
 from flinklite.errors import ExecutionError
 
 NO_START = 1 << 62  # the start run has no start row: it sorts after every real run
-
-PAST_LAST_ROW = "SKIP PAST LAST ROW"
-TO_NEXT_ROW = "SKIP TO NEXT ROW"
-TO_FIRST = "SKIP TO FIRST"
-TO_LAST = "SKIP TO LAST"
 
 
 class Run:
@@ -85,7 +81,7 @@ class NFA:
         conditions: Sequence[Callable | None],
         *,
         within_ms: int | None,
-        after_match: str,
+        after_match: SkipStrategy,
         take_accs: Sequence[Callable | None],
         initial_accs: tuple | None,
         needs_lasts: bool,
@@ -98,20 +94,16 @@ class NFA:
         self.initial_lasts = (None,) * len(pattern.variables) if needs_lasts else None
         self.final = pattern.final
         self._order = count()
-        self.skip_kind, self.skip_var = self._skip(after_match)
+        self.skip_kind = after_match.kind
+        self.skip_var = (
+            None if after_match.variable is None else pattern.variables.index(after_match.variable)
+        )
         # Edges as plain tuples: (is_take, target, pos, neg).
         for s in pattern.states:
             s.edges = [(t.action == TAKE, t.target, t.pos, t.neg) for t in s.transitions]
         # States from which PROCEED edges alone may reach the final state: only a run entering
         # one of them can complete without taking another row.
         self.proceeds_to_final = {s.id for s in pattern.states if _proceeds_to_final(s)}
-
-    def _skip(self, after_match: str) -> tuple[str, int | None]:
-        for kind in (TO_FIRST, TO_LAST):
-            if after_match.startswith(kind + " "):
-                name = after_match[len(kind) + 1 :]
-                return kind, self.pattern.variables.index(name)
-        return after_match, None
 
     def new_key(self) -> KeyState:
         return KeyState(

@@ -14,12 +14,14 @@ from itertools import count
 from typing import Any
 
 from flinklite.catalog.types import RowField
-from flinklite.cep.expressions import DefineProgram, MeasuresProgram
+from flinklite.cep.after_match import parse_skip
 from flinklite.cep.extensions import FLINK_COMPATIBLE, portability
 from flinklite.cep.nfa import NFA, KeyState, Run
+from flinklite.cep.nfa_expr import DefineProgram, MeasuresProgram
 from flinklite.cep.pattern import EXTENSION_HINT, compile_pattern, pattern_variables
 from flinklite.cep.program import compile_program
-from flinklite.cep.standard import StandardMatcher, skip_variables
+from flinklite.cep.spec import MatchSpec
+from flinklite.cep.standard import StandardMatcher
 from flinklite.cep.standard_expr import StandardDefine, StandardMeasures
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.expr.compiler import CompileContext
@@ -28,7 +30,7 @@ from flinklite.runtime.rows import INSERT, NANOS_PER_MILLI, Row, key_getter
 
 
 def create_match_operator(
-    match: Any,
+    match: MatchSpec,
     input_fields: Sequence[RowField],
     *,
     batch: bool,
@@ -59,7 +61,7 @@ def create_match_operator(
 
 
 def _flink_operator(
-    match: Any, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
+    match: MatchSpec, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
 ) -> MatchOperator:
     if match.all_rows:
         raise ValidationError("All rows per match mode is not supported yet." + EXTENSION_HINT)
@@ -78,7 +80,7 @@ def _flink_operator(
         pattern,
         define.conditions,
         within_ms=match.within_ms,
-        after_match=match.after_match,
+        after_match=parse_skip(match.after_match),
         take_accs=define.take_accs,
         initial_accs=define.initial_accs,
         needs_lasts=define.needs_lasts,
@@ -95,12 +97,12 @@ def _flink_operator(
     )
 
 
-def _is_proctime(match: Any, input_fields: Sequence[RowField], batch: bool) -> bool:
+def _is_proctime(match: MatchSpec, input_fields: Sequence[RowField], batch: bool) -> bool:
     return not batch and input_fields[match.order_keys[0][0]].type.time_attribute == "PROCTIME"
 
 
 def _standard_operator(
-    match: Any, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
+    match: MatchSpec, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
 ) -> MatchOperator:
     variables = pattern_variables(match.pattern)
     program = compile_program(match.pattern, variables)
@@ -114,17 +116,14 @@ def _standard_operator(
     measures = StandardMeasures(
         match.measures, variables, match.subsets, input_fields, compile_ctx, clock
     )
-    after = match.after_match
-    if after.startswith("SKIP TO ") and after.count(" ") == 2:
-        after = "SKIP TO LAST " + after.split(" ")[2]  # the standard's SKIP TO v
     order = [i for i, _, _ in match.order_keys]
     used = set(match.partition_keys) | set(order)
     matcher = StandardMatcher(
         program,
         define,
         measures,
-        after_match=after,
-        skip_vars=skip_variables(after, variables, match.subsets),
+        after_match=parse_skip(match.after_match),
+        subsets=match.subsets,
         rows_per_match=mode,
         order_columns=order,
         other_columns=[i for i in range(len(input_fields)) if i not in used],

@@ -11,14 +11,12 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
+from flinklite.cep.after_match import PAST_LAST_ROW, TO_FIRST, TO_NEXT_ROW, SkipStrategy
 from flinklite.cep.program import END, JMP, MARK, PROGRESS, SPLIT, START, VAR, Program
 from flinklite.cep.standard_expr import NeedMoreRows, StandardDefine, StandardMeasures, View
 from flinklite.errors import ExecutionError
 
 UNDECIDED = object()
-
-PAST_LAST_ROW = "SKIP PAST LAST ROW"
-TO_NEXT_ROW = "SKIP TO NEXT ROW"
 
 
 class Partition:
@@ -52,8 +50,8 @@ class StandardMatcher:
         define: StandardDefine,
         measures: StandardMeasures,
         *,
-        after_match: str,
-        skip_vars: frozenset | None,
+        after_match: SkipStrategy,
+        subsets: Sequence[tuple[str, tuple[str, ...]]],
         rows_per_match: str,
         order_columns: Sequence[int],
         other_columns: Sequence[int],
@@ -66,8 +64,7 @@ class StandardMatcher:
         self.conditions = define.conditions
         self.measures = measures
         self.after_match = after_match
-        self.skip_first = after_match.startswith("SKIP TO FIRST ")
-        self.skip_vars = skip_vars
+        self.skip_vars = after_match.targets(program.variables, subsets)
         self.all_rows = rows_per_match.startswith("ALL ROWS")
         self.omit_empty = rows_per_match.endswith("OMIT EMPTY MATCHES")
         self.unmatched = rows_per_match.endswith("WITH UNMATCHED ROWS")
@@ -118,24 +115,25 @@ class StandardMatcher:
         self._trim(ks)
 
     def _next_start(self, path: list, start: int) -> int:
-        kind = self.after_match
+        skip = self.after_match
+        kind = skip.kind
         if kind == PAST_LAST_ROW:
             return path[-1][0] + 1 if path else start + 1
         if kind == TO_NEXT_ROW:
             return start + 1
         vars_ = self.skip_vars
-        hits = [i for i, var, _ in path if var in vars_]  # type: ignore[operator]
-        name = kind.split(" ")[-1]
+        hits = [i for i, var, _ in path if var in vars_]
+        name = skip.variable
         if not hits:
             raise ExecutionError(
                 f"Could not skip to {name}. No such element in the found match "
-                f"(AFTER MATCH {kind}: no row of the match is mapped to {name})"
+                f"(AFTER MATCH {skip.text}: no row of the match is mapped to {name})"
             )
-        target = hits[0] if self.skip_first else hits[-1]
+        target = hits[0] if kind == TO_FIRST else hits[-1]
         if target == start:
             raise ExecutionError(
                 "Could not skip to first element of a match. (AFTER MATCH "
-                f"{kind} would resume at the row where the match started)"
+                f"{skip.text} would resume at the row where the match started)"
             )
         return target
 
@@ -263,15 +261,3 @@ class StandardMatcher:
             + measures
             + tuple(row[i] for i in self.other_columns)
         )
-
-
-def skip_variables(after_match: str, variables: Sequence[str], subsets: Sequence) -> Any:
-    """The variables AFTER MATCH SKIP TO FIRST/LAST names (a SUBSET names several)."""
-    for prefix in ("SKIP TO FIRST ", "SKIP TO LAST "):
-        if after_match.startswith(prefix):
-            name = after_match[len(prefix) :]
-            for sname, members in subsets:
-                if sname == name:
-                    return frozenset(variables.index(m) for m in members if m in variables)
-            return frozenset([variables.index(name)]) if name in variables else frozenset()
-    return None

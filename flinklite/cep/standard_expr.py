@@ -7,12 +7,11 @@ once per query by the ordinary expression compiler."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from flinklite.catalog.types import RowField
-from flinklite.cep.expressions import AggGroup, _pattern_vars, _plain, is_aggregate
+from flinklite.cep.rewrite import AggGroup, MatchRewriter, Navigation, navigation, plain
 from flinklite.errors import ValidationError
 from flinklite.expr.compiler import (
     CompileContext,
@@ -65,7 +64,7 @@ def _last(view: View, vars_: Vars, final: bool) -> int | None:
     return None
 
 
-class Compiler:
+class Compiler(MatchRewriter):
     """Rewrites one clause's expressions; `features` are functions of a View."""
 
     def __init__(
@@ -73,35 +72,25 @@ class Compiler:
         input_fields: Sequence[RowField],
         variables: Sequence[str],
         subsets: Sequence[tuple[str, tuple[str, ...]]],
+        *,
         define: bool,
+        now_ns: Callable[[], int],
     ) -> None:
-        self.input_fields = list(input_fields)
+        super().__init__(input_fields, define=define)
         self.variables = list(variables)
         self.sets: dict[str, frozenset] = {n: frozenset([i]) for i, n in enumerate(variables)}
         for name, members in subsets:
             self.sets[name] = frozenset(variables.index(m) for m in members if m in variables)
-        self.define = define
-        self.features: list[Callable[[View], Any]] = []
-        self.fields: list[RowField] = []
+        self.now_ns = now_ns
         self.max_prev = 0
         self.uses_next = False
 
-    def feature(self, fn: Callable[[View], Any], rex: Rex) -> InputRef:
-        self.features.append(fn)
-        self.fields.append(RowField(f"$s{len(self.fields)}", rex.type))
-        return InputRef(rex.type, len(self.input_fields) + len(self.features) - 1)
-
     def vars_of(self, rex: Rex, what: str) -> Vars:
-        names = _pattern_vars(rex, set()) - {"*"}
-        if len(names) > 1:
-            raise ValidationError(
-                f"SQL validation failed. Multiple pattern variables in '{rex.digest()}': "
-                f"{what} must be applied to a single pattern variable"
-            )
-        return self.sets[names.pop()] if names else None
+        name = self.single_variable(rex, what)
+        return None if name is None else self.sets[name]
 
     def value_at(self, inner: Rex) -> Callable[[View, int | None], Any]:
-        fn = compile_expression(_plain(inner), self.input_fields)
+        fn = compile_expression(plain(inner), self.input_fields)
         null = (None,) * len(self.input_fields)
 
         def value(view: View, index: int | None) -> Any:
@@ -112,14 +101,14 @@ class Compiler:
     def locator(self, rex: Rex, final: bool) -> tuple[Callable[[View], int | None], Rex]:
         """Where a navigation's argument points (a row index or None) and the expression to
         read there: FIRST/LAST pick within the variable's rows, a plain reference its last."""
-        if isinstance(rex, Call) and rex.op in ("FIRST", "LAST"):
-            offset = rex.operands[1].value if len(rex.operands) > 1 else 0  # type: ignore[attr-defined]
-            inner = rex.operands[0]
-            vars_ = self.vars_of(inner, rex.op)
-            if rex.op == "LAST" and offset == 0:
+        nav = navigation(rex)
+        if nav is not None and not nav.physical:
+            offset, inner = nav.offset, nav.operand
+            vars_ = self.vars_of(inner, nav.op)
+            if nav.op == "LAST" and offset == 0:
                 return (lambda v: _last(v, vars_, final)), inner
 
-            def pick(view: View, first: bool = rex.op == "FIRST") -> int | None:
+            def pick(view: View, first: bool = nav.op == "FIRST") -> int | None:
                 rows = _indices(view, vars_, final)
                 i = offset if first else len(rows) - 1 - offset
                 return rows[i] if 0 <= i < len(rows) else None
@@ -128,86 +117,78 @@ class Compiler:
         vars_ = self.vars_of(rex, "Navigation")
         return (lambda v: _last(v, vars_, final)), rex
 
-    def rewrite(self, rex: Rex, final: bool = False) -> Rex:
-        if isinstance(rex, PatternRef):
-            if rex.variable == "*" and not final:
-                # The universal variable's last row is the current row.
-                return InputRef(rex.type, rex.index)
-            vars_ = None if rex.variable == "*" else self.sets[rex.variable]
-            index = rex.index
-            return self.feature(
-                lambda v: _read(v, _last(v, vars_, final), index),
-                rex,
-            )
-        if not isinstance(rex, Call):
-            return rex
-        op = rex.op
-        if op in ("RUNNING", "FINAL"):
-            if op == "FINAL" and self.define:
-                raise ValidationError("FINAL semantics are not allowed in DEFINE")
-            return self.rewrite(rex.operands[0], final=op == "FINAL")
-        if op in ("FIRST", "LAST"):
+    def reference(self, rex: PatternRef, final: bool) -> Rex:
+        if rex.variable == "*" and not final:
+            # The universal variable's last row is the current row.
+            return InputRef(rex.type, rex.index)
+        vars_ = None if rex.variable == "*" else self.sets[rex.variable]
+        index = rex.index
+        return self.feature(lambda v: _read(v, _last(v, vars_, final), index), rex)
+
+    def semantics(self, rex: Call) -> Rex:
+        if rex.op == "FINAL" and self.define:
+            raise ValidationError("FINAL semantics are not allowed in DEFINE")
+        return self.rewrite(rex.operands[0], final=rex.op == "FINAL")
+
+    def navigate(self, nav: Navigation, rex: Call, final: bool) -> Rex:
+        if not nav.physical:
             locate, inner = self.locator(rex, final)
             value = self.value_at(inner)
             return self.feature(lambda v: value(v, locate(v)), rex)
-        if op in ("PREV", "NEXT"):
-            n = rex.operands[1].value if len(rex.operands) > 1 else 1  # type: ignore[attr-defined]
-            locate, inner = self.locator(rex.operands[0], final)
-            value = self.value_at(inner)
-            step = -n if op == "PREV" else n
-            if op == "PREV":
-                self.max_prev = max(self.max_prev, n)
-            elif n:
-                self.uses_next = True
+        n = nav.offset
+        locate, inner = self.locator(nav.operand, final)
+        value = self.value_at(inner)
+        step = -n if nav.op == "PREV" else n
+        if nav.op == "PREV":
+            self.max_prev = max(self.max_prev, n)
+        elif n:
+            self.uses_next = True
 
-            def physical(view: View) -> Any:
-                at = locate(view)
-                if at is None:
-                    return value(view, None)
-                at += step
-                if at < 0 or at < view.base:
-                    return value(view, None)
-                if at >= view.base + len(view.rows):
-                    if not view.ended:
-                        raise NeedMoreRows
-                    return value(view, None)
-                return value(view, at)
+        def physical(view: View) -> Any:
+            at = locate(view)
+            if at is None:
+                return value(view, None)
+            at += step
+            if at < 0 or at < view.base:
+                return value(view, None)
+            if at >= view.base + len(view.rows):
+                if not view.ended:
+                    raise NeedMoreRows
+                return value(view, None)
+            return value(view, at)
 
-            return self.feature(physical, rex)
-        if op == "CLASSIFIER":
-            names = self.variables
+        return self.feature(physical, rex)
 
-            def classifier(view: View) -> str | None:
-                k = view.final_k if final else view.k
-                return names[view.path[k - 1][1]] if k else None
+    def classifier(self, rex: Call, final: bool) -> Rex:
+        names = self.variables
 
-            return self.feature(classifier, rex)
-        if op == "MATCH_NUMBER":
-            return self.feature(lambda v: v.match_number, rex)
-        if op == "MATCH_ROWTIME":
-            return self.feature(_match_rowtime, rex)
-        if op == "MATCH_PROCTIME":
-            return self.feature(lambda v: self.now_ns(), rex)
-        if is_aggregate(rex):
-            if op.endswith(" DISTINCT"):
-                raise ValidationError(
-                    f"SQL validation failed. DISTINCT/ALL not allowed with {rex.digest()} function"
-                )
-            vars_ = self.vars_of(rex, "Aggregation")
-            group = AggGroup(-1)
-            group.add(op, tuple(_plain(a) for a in rex.operands), rex.type)
-            group.build(self.input_fields)
+        def classifier(view: View) -> str | None:
+            k = view.final_k if final else view.k
+            return names[view.path[k - 1][1]] if k else None
 
-            def aggregate(view: View) -> Any:
-                rows, base = view.rows, view.base
-                return group.value_over([rows[i - base] for i in _indices(view, vars_, final)])[0]
+        return self.feature(classifier, rex)
 
-            return self.feature(aggregate, rex)
-        return dataclasses.replace(
-            rex, operands=tuple(self.rewrite(o, final) for o in rex.operands)
-        )
+    def match_number(self, rex: Call) -> Rex:
+        return self.feature(lambda v: v.match_number, rex)
 
-    now_ns: Callable[[], int] = staticmethod(lambda: 0)  # type: ignore[assignment]
+    def match_rowtime(self, rex: Call, final: bool) -> Rex:
+        return self.feature(_match_rowtime, rex)
+
+    def match_proctime(self, rex: Call) -> Rex:
+        now_ns = self.now_ns
+        return self.feature(lambda v: now_ns(), rex)
+
+    def aggregate(self, rex: Call, variable: str | None, args: tuple[Rex, ...], final: bool) -> Rex:
+        vars_ = None if variable is None else self.sets[variable]
+        group = AggGroup()
+        group.add(rex.op, args, rex.type)
+        group.build(self.input_fields)
+
+        def aggregate(view: View) -> Any:
+            rows, base = view.rows, view.base
+            return group.value_over([rows[i - base] for i in _indices(view, vars_, final)])[0]
+
+        return self.feature(aggregate, rex)
 
 
 def _read(view: View, index: int | None, column: int) -> Any:
@@ -244,8 +225,7 @@ class StandardDefine:
         self.max_prev = 0
         self.uses_next = False
         for name, rex in definitions:
-            c = Compiler(input_fields, variables, subsets, define=True)
-            c.now_ns = now_ns  # type: ignore[method-assign]
+            c = Compiler(input_fields, variables, subsets, define=True, now_ns=now_ns)
             body = c.rewrite(rex)
             pred = compile_predicate(body, [*input_fields, *c.fields], ctx)
             self.conditions[variables.index(name)] = _program(c.features, pred)
@@ -266,8 +246,7 @@ class StandardMeasures:
         ctx: CompileContext,
         now_ns: Callable[[], int],
     ) -> None:
-        c = Compiler(input_fields, variables, subsets, define=False)
-        c.now_ns = now_ns  # type: ignore[method-assign]
+        c = Compiler(input_fields, variables, subsets, define=False, now_ns=now_ns)
         exprs = [c.rewrite(rex) for _, rex in measures]
         self.width = len(exprs)
         self.evaluate = _program(

@@ -9,6 +9,7 @@ from typing import Any
 
 from flinklite.catalog.types import DataType, RowField
 from flinklite.expr.rex import AggregateCall, Rex
+from flinklite.sql import ast
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -270,7 +271,7 @@ class Match(RelNode):
     partition_keys: tuple[int, ...]
     order_keys: tuple[tuple[int, bool, bool], ...]
     measures: tuple[tuple[str, Rex], ...]
-    pattern: Any  # ast.PatternTerm
+    pattern: ast.PatternTerm
     pattern_text: str
     definitions: tuple[tuple[str, Rex], ...]
     after_match: str

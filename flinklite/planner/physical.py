@@ -6,10 +6,11 @@ Nodes are data; flinklite.planner.translate turns them into operators (Flink's E
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from flinklite.catalog.types import RowField
 from flinklite.expr.rex import AggregateCall, Call, InputRef, Literal, Rex, SymbolRex
+from flinklite.planner.logical import Match as LogicalMatch
+from flinklite.runtime.connector import ScanSpec, SinkSpec
 
 INSERT_ONLY = ("+I",)
 RETRACT = ("+I", "-U", "+U", "-D")
@@ -117,7 +118,7 @@ class TableSourceScan(PhysNode):
     `upsert_key` is set for upsert sources (upsert-kafka), whose rows are keyed updates."""
 
     identifier: tuple[str, str, str]
-    spec: Any
+    spec: ScanSpec
     projected: bool = False
     upsert_key: tuple[int, ...] = ()
     # Watermark push-down (Kafka, the generator): the source generates watermarks per split
@@ -140,7 +141,7 @@ class TableSourceScan(PhysNode):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Values(PhysNode):
-    rows: tuple[tuple[Any, ...], ...]
+    rows: tuple[tuple[object, ...], ...]
 
     name = "Values"
 
@@ -457,7 +458,7 @@ class SinkUpsertMaterializer(Single):
 class Match(Single):
     """MATCH_RECOGNIZE; `logical` keeps the bound clauses for the pattern compiler."""
 
-    logical: Any
+    logical: LogicalMatch
 
     name = "Match"
 
@@ -546,7 +547,7 @@ class Sink(Single):
     collector (`spec` None)."""
 
     identifier: tuple[str, str, str] | None
-    spec: Any = None
+    spec: SinkSpec | None = None
 
     name = "Sink"
 

@@ -1,93 +1,30 @@
-"""DEFINE conditions and MEASURES compiled to Python functions over a run's or a match's rows.
+"""DEFINE conditions and MEASURES for Flink's NFA, compiled to Python functions over a run's
+or a match's rows.
 
-Pattern references, navigation (FIRST / LAST / PREV / NEXT) and aggregates are rewritten into
-references to "feature" values appended to the current row, and the rewritten plain expression
-goes through the ordinary expression compiler once per query (as Flink's MatchCodeGenerator
-generates one class per variable). Aggregates in DEFINE are kept as running accumulators per
-run, one per pattern variable, so a condition with AVG costs O(1) per row, not O(match)."""
+The shared rewriter core (`rewrite.py`) turns pattern references, navigation and aggregates into
+references to "feature" values appended to the current row; here a feature is a tuple saying
+what to read: ('last', var, index), ('nav', op, var, offset, fn), ('agg', var, slot),
+('rowtime',), ('proctime',). Aggregates in DEFINE are kept as running accumulators per run, one
+group per pattern variable, so a condition with AVG costs O(1) per row, not O(match)."""
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from flinklite.catalog.types import RowField
+from flinklite.catalog.types import DataType, RowField
+from flinklite.cep.rewrite import AggGroup, MatchRewriter, Navigation, plain
 from flinklite.errors import UnsupportedError, ValidationError
-from flinklite.expr import functions
-from flinklite.expr.aggregates import AggsHandle, compile_aggregates
 from flinklite.expr.compiler import (
     CompileContext,
     compile_expression,
     compile_predicate,
     compile_projection,
 )
-from flinklite.expr.rex import AggregateCall, Call, InputRef, Literal, PatternRef, Rex
+from flinklite.expr.rex import Call, InputRef, PatternRef, Rex
 from flinklite.runtime.rows import NANOS_PER_MILLI
 
 STAR = -1  # the universal variable: every row of the (partial) match
-
-
-def is_aggregate(rex: Rex) -> bool:
-    if not isinstance(rex, Call):
-        return False
-    name = rex.op.removesuffix(" DISTINCT")
-    definition = functions.lookup(name)
-    return definition is not None and definition.kind == "aggregate"
-
-
-class AggGroup:
-    """The aggregates over one pattern variable (or STAR), compiled into one handle; complex
-    arguments (`AVG(CAST(A.q AS INT))`) are projected and appended to the row first."""
-
-    def __init__(self, var: int) -> None:
-        self.var = var
-        self.calls: list[tuple[str, tuple[Rex, ...], Any]] = []
-        self.handle: AggsHandle | None = None
-        self.extend: Callable[[tuple], tuple] | None = None
-        self.copy: Callable[[list], list] = list
-
-    def add(self, name: str, args: tuple[Rex, ...], type_: Any) -> int:
-        key = (name, args, type_)
-        if key in self.calls:
-            return self.calls.index(key)
-        self.calls.append(key)
-        return len(self.calls) - 1
-
-    def build(self, input_fields: Sequence[RowField]) -> None:
-        fields = list(input_fields)
-        extra: list[Rex] = []
-        calls = []
-        for k, (name, args, type_) in enumerate(self.calls):
-            refs = []
-            for a in args:
-                if isinstance(a, (InputRef, Literal)):
-                    refs.append(a)
-                    continue
-                if a not in extra:
-                    extra.append(a)
-                index = len(input_fields) + extra.index(a)
-                refs.append(InputRef(a.type, index))
-            calls.append(AggregateCall(name, tuple(refs), type_, f"$a{k}"))
-        for i, a in enumerate(extra):
-            fields.append(RowField(f"$x{i}", a.type))
-        if extra:
-            project = compile_projection(extra, input_fields)
-            self.extend = lambda row: row + project(row)
-        self.handle = compile_aggregates(calls, fields, retraction=False)
-        initial = self.handle.create()
-        if any(isinstance(v, (list, dict, set)) for v in initial):
-            self.copy = copy.deepcopy  # accumulators holding containers must not be shared
-
-    def value_over(self, rows: Sequence[tuple]) -> tuple:
-        h = self.handle
-        assert h is not None
-        acc = h.create()
-        ext = self.extend
-        for r in rows:
-            h.accumulate(acc, ext(r) if ext else r)
-        return h.get_value(acc)
 
 
 class Aggregates:
@@ -96,8 +33,8 @@ class Aggregates:
     def __init__(self) -> None:
         self.groups: dict[int, AggGroup] = {}
 
-    def slot(self, var: int, name: str, args: tuple[Rex, ...], type_: Any) -> tuple[int, int]:
-        group = self.groups.setdefault(var, AggGroup(var))
+    def slot(self, var: int, name: str, args: tuple[Rex, ...], type_: DataType) -> tuple[int, int]:
+        group = self.groups.setdefault(var, AggGroup())
         return var, group.add(name, args, type_)
 
     def build(self, input_fields: Sequence[RowField]) -> None:
@@ -105,36 +42,9 @@ class Aggregates:
             g.build(input_fields)
 
 
-# --- rewriting ----------------------------------------------------------------------------------
-
-
-def _pattern_vars(rex: Rex, out: set[str]) -> set[str]:
-    if isinstance(rex, PatternRef):
-        out.add(rex.variable)
-    elif isinstance(rex, Call):
-        for o in rex.operands:
-            _pattern_vars(o, out)
-    return out
-
-
-def _plain(rex: Rex) -> Rex:
-    """An expression over one variable's row: pattern references become input references."""
-    if isinstance(rex, PatternRef):
-        return InputRef(rex.type, rex.index)
-    if isinstance(rex, Call):
-        if rex.op in ("FIRST", "LAST", "PREV", "NEXT") or is_aggregate(rex):
-            raise UnsupportedError(
-                f"Nested navigation or aggregation ({rex.digest()}) in MATCH_RECOGNIZE is not "
-                "supported by flinklite yet"
-            )
-        return dataclasses.replace(rex, operands=tuple(_plain(o) for o in rex.operands))
-    return rex
-
-
-class Rewriter:
-    """Rewrites one DEFINE or MEASURES expression; `features` lists what the appended values are:
-    ('last', var, index), ('nav', kind, var, offset, fn), ('agg', var, slot), ('rowtime',),
-    ('proctime',)."""
+class Rewriter(MatchRewriter):
+    """One DEFINE (`current` is the variable being defined) or the MEASURES, with Flink's
+    semantics: logical offsets only, no SUBSET rows, no RUNNING / CLASSIFIER / MATCH_NUMBER."""
 
     def __init__(
         self,
@@ -144,17 +54,13 @@ class Rewriter:
         current: int | None,
         define: bool,
     ) -> None:
-        self.input_fields = list(input_fields)
+        super().__init__(input_fields, define=define)
         self.variables = variables
         self.aggregates = aggregates
         self.current = current
-        self.define = define
-        self.features: list[tuple] = []
-        self.fields: list[RowField] = []
-        self._index: dict[tuple, int] = {}
 
-    def var(self, name: str) -> int:
-        if name == "*":
+    def var(self, name: str | None) -> int:
+        if name is None or name == "*":
             return STAR
         if name not in self.variables:
             raise UnsupportedError(
@@ -162,73 +68,62 @@ class Rewriter:
             )
         return self.variables[name]
 
-    def feature(self, key: tuple, rex: Rex) -> InputRef:
-        index = self._index.get(key)
-        if index is None:
-            index = self._index[key] = len(self.features)
-            self.features.append(key)
-            self.fields.append(RowField(f"$f{index}", rex.type))
-        return InputRef(rex.type, len(self.input_fields) + index)
+    def tuple_feature(self, key: tuple, rex: Rex) -> InputRef:
+        return self.feature(key, rex, key)
 
     def is_current(self, var: int) -> bool:
         """In DEFINE the current row is the last row of the variable being defined and of '*'."""
         return self.define and (var == STAR or var == self.current)
 
-    def single_var(self, rex: Rex, what: str) -> int:
-        names = _pattern_vars(rex, set()) - {"*"}
-        if len(names) > 1:
-            raise ValidationError(
-                f"SQL validation failed. Multiple pattern variables in '{rex.digest()}': "
-                f"{what} must be applied to a single pattern variable"
-            )
-        return self.var(names.pop()) if names else STAR
+    def reference(self, rex: PatternRef, final: bool) -> Rex:
+        var = self.var(rex.variable)
+        if self.is_current(var):
+            return InputRef(rex.type, rex.index)
+        return self.tuple_feature(("last", var, rex.index), rex)
 
-    def rewrite(self, rex: Rex) -> Rex:
-        if isinstance(rex, PatternRef):
-            var = self.var(rex.variable)
-            if self.is_current(var):
-                return InputRef(rex.type, rex.index)
-            return self.feature(("last", var, rex.index), rex)
-        if not isinstance(rex, Call):
-            return rex
-        op = rex.op
-        if op in ("PREV", "NEXT"):
-            offset = rex.operands[1].value if len(rex.operands) > 1 else 1  # type: ignore[attr-defined]
-            if offset != 0:
+    def semantics(self, rex: Call) -> Rex:
+        if rex.op == "FINAL":
+            return self.rewrite(rex.operands[0])
+        return self._extension(rex.op)
+
+    def navigate(self, nav: Navigation, rex: Call, final: bool) -> Rex:
+        if nav.physical:
+            if nav.offset != 0:
                 raise ValidationError("Flink does not support physical offsets within partition.")
-            return self.rewrite(rex.operands[0])
-        if op in ("FIRST", "LAST"):
-            offset = rex.operands[1].value if len(rex.operands) > 1 else 0  # type: ignore[attr-defined]
-            inner = rex.operands[0]
-            var = self.single_var(inner, op)
-            if op == "LAST" and offset == 0:
-                if self.is_current(var):
-                    return self.rewrite(inner)
-                if isinstance(inner, PatternRef):
-                    return self.feature(("last", var, inner.index), rex)
-            fn = compile_expression(_plain(inner), self.input_fields)
-            return self.feature(("nav", op, var, offset, _plain(inner), fn), rex)
-        if op == "FINAL":
-            return self.rewrite(rex.operands[0])
-        if op in ("RUNNING", "CLASSIFIER", "MATCH_NUMBER"):
-            raise UnsupportedError(
-                f"Unsupported call: {op}() ({op} in MATCH_RECOGNIZE is not supported by Flink; "
-                "flinklite runs it as an extension unless 'flinklite.flink-compatible' is 'true')"
-            )
-        if op == "MATCH_ROWTIME":
-            return self.feature(("rowtime",), rex)
-        if op == "MATCH_PROCTIME":
-            return self.feature(("proctime",), rex)
-        if is_aggregate(rex):
-            if op.endswith(" DISTINCT"):
-                raise ValidationError(
-                    f"SQL validation failed. DISTINCT/ALL not allowed with {rex.digest()} function"
-                )
-            var = self.single_var(rex, "Aggregation")
-            args = tuple(_plain(a) for a in rex.operands)
-            group, slot = self.aggregates.slot(var, op, args, rex.type)
-            return self.feature(("agg", group, slot), rex)
-        return dataclasses.replace(rex, operands=tuple(self.rewrite(o) for o in rex.operands))
+            return self.rewrite(nav.operand)
+        inner = nav.operand
+        var = self.var(self.single_variable(inner, nav.op))
+        if nav.op == "LAST" and nav.offset == 0:
+            if self.is_current(var):
+                return self.rewrite(inner)
+            if isinstance(inner, PatternRef):
+                return self.tuple_feature(("last", var, inner.index), rex)
+        body = plain(inner)
+        fn = compile_expression(body, self.input_fields)
+        return self.tuple_feature(("nav", nav.op, var, nav.offset, body, fn), rex)
+
+    def classifier(self, rex: Call, final: bool) -> Rex:
+        return self._extension(rex.op)
+
+    def match_number(self, rex: Call) -> Rex:
+        return self._extension(rex.op)
+
+    def match_rowtime(self, rex: Call, final: bool) -> Rex:
+        return self.tuple_feature(("rowtime",), rex)
+
+    def match_proctime(self, rex: Call) -> Rex:
+        return self.tuple_feature(("proctime",), rex)
+
+    def aggregate(self, rex: Call, variable: str | None, args: tuple[Rex, ...], final: bool) -> Rex:
+        group, slot = self.aggregates.slot(self.var(variable), rex.op, args, rex.type)
+        return self.tuple_feature(("agg", group, slot), rex)
+
+    @staticmethod
+    def _extension(op: str) -> Rex:
+        raise UnsupportedError(
+            f"Unsupported call: {op}() ({op} in MATCH_RECOGNIZE is not supported by Flink; "
+            "flinklite runs it as an extension unless 'flinklite.flink-compatible' is 'true')"
+        )
 
 
 # --- DEFINE -----------------------------------------------------------------------------------
