@@ -5,6 +5,8 @@ Nodes are data; flinklite.planner.translate turns them into operators (Flink's E
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flinklite.catalog.types import RowField
@@ -39,6 +41,10 @@ class PhysNode:
     def insert_only(self) -> bool:
         return self.changelog == INSERT_ONLY
 
+    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
+        """This node over other inputs (as many as `inputs` has); leaves have none."""
+        return self
+
     def attributes(self) -> list[tuple[str, str]]:
         return []
 
@@ -62,13 +68,6 @@ class PhysNode:
 
 def changelog_letters(kinds: tuple[str, ...]) -> str:
     return ",".join(_MODE_LETTERS[k] for k in ("+I", "-U", "+U", "-D") if k in kinds)
-
-
-def with_changelog(node: PhysNode, kinds: tuple[str, ...]) -> PhysNode:
-    """The node claiming another changelog (used when a downstream needs no UPDATE_BEFORE)."""
-    import dataclasses
-
-    return dataclasses.replace(node, changelog=kinds)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,6 +160,10 @@ class Single(PhysNode):
     def inputs(self) -> tuple[PhysNode, ...]:
         return (self.input,)
 
+    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
+        (child,) = inputs
+        return self if child is self.input else dataclasses.replace(self, input=child)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class WatermarkAssigner(Single):
@@ -223,7 +226,7 @@ class GroupAggregate(Single):
     aggregates: tuple[AggregateCall, ...]
     generate_update_before: bool = True
     batch: bool = False
-    ignore_retract: tuple[bool, ...] = ()  # per aggregate: see planner.monotonicity
+    ignore_retract: tuple[bool, ...] = ()  # per aggregate: see planner.passes.monotonicity
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -486,6 +489,12 @@ class Join(PhysNode):
     def inputs(self) -> tuple[PhysNode, ...]:
         return (self.left, self.right)
 
+    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
+        left, right = inputs
+        if left is self.left and right is self.right:
+            return self
+        return dataclasses.replace(self, left=left, right=right)
+
     def attributes(self) -> list[tuple[str, str]]:
         names = self.left.names + self.right.names
         cond = "true" if self.full_condition is None else rex_text(self.full_condition, names)
@@ -512,6 +521,11 @@ class Union(PhysNode):
     def inputs(self) -> tuple[PhysNode, ...]:
         return self.operands
 
+    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
+        if all(a is b for a, b in zip(inputs, self.operands, strict=True)):
+            return self
+        return dataclasses.replace(self, operands=tuple(inputs))
+
     def attributes(self) -> list[tuple[str, str]]:
         return [("all", "true"), ("union", ", ".join(self.names))]
 
@@ -532,6 +546,12 @@ class SetOp(PhysNode):
     @property
     def inputs(self) -> tuple[PhysNode, ...]:
         return (self.left, self.right)
+
+    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
+        left, right = inputs
+        if left is self.left and right is self.right:
+            return self
+        return dataclasses.replace(self, left=left, right=right)
 
     def attributes(self) -> list[tuple[str, str]]:
         return [("all", "true" if self.all else "false"), ("select", ", ".join(self.names))]

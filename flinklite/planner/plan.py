@@ -13,14 +13,14 @@ from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Literal, Rex
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import KIND_SHORT, changes_text, describe_producer
-from flinklite.planner.optimize import Planner
+from flinklite.planner.passes import optimize
+from flinklite.planner.passes.changelog import KIND_SHORT, changes_text, describe_producer
 from flinklite.runtime.connector import SinkSpec
 
 
 def plan_query(rel: L.RelNode, *, batch: bool = False) -> P.Sink:
     """A SELECT: its rows go to the client's result collector, which accepts every change."""
-    root = Planner(batch).optimize(rel)
+    root = optimize(rel, batch=batch)
     return P.Sink(rel.fields, root, None, changelog=root.changelog)
 
 
@@ -29,7 +29,7 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
 
     table = sink.table
     validated = validate_connector(table, "sink")
-    root = Planner(batch).optimize(sink.input)
+    root = optimize(sink.input, batch=batch)
     columns = list(table.schema.persisted_columns)
     root = _fill_missing_columns(root, sink.fields, columns)
     accepted = tuple(KIND_SHORT[k] for k in validated.changelog)

@@ -1,7 +1,7 @@
 """Planning OVER: aggregates over windows (OverAggregate), Top-N (Rank), Window Top-N and
 Deduplicate, from ROW_NUMBER() OVER (..) and the filter on its result.
 
-A mixin of the Planner (flinklite.planner.optimize)."""
+A mixin of the converter (planner.passes.convert)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import not_consumable, updating
 
 
 class OverPlanning:
@@ -60,17 +59,10 @@ class OverPlanning:
         if not output_rank and (start, end) == (1, 1) and time_order and over.op == "ROW_NUMBER":
             keep_last = order[0][1]
             rowtime = child.fields[order[0][0]].type.time_attribute != "PROCTIME"
-            mode = P.INSERT_ONLY
-            if keep_last and not self.batch:
-                mode = P.RETRACT  # Flink plans keep-last deduplication with deletes too
-            node = P.Deduplicate(
-                child.fields, exchange, partition, order[0][0], keep_last, rowtime, changelog=mode
-            )
+            node = P.Deduplicate(child.fields, exchange, partition, order[0][0], keep_last, rowtime)
         else:
-            # After a window aggregate partitioned by window end: a Window Top-N, final once
-            # per window (insert-only); otherwise updates as rows enter and leave the top.
+            # After a window aggregate partitioned by window end: a Window Top-N.
             end_index = _window_end_partition(child, partition)
-            windowed = end_index is not None or self.batch
             node = P.Rank(
                 child.fields + ((project.fields[slot],) if output_rank else ()),
                 exchange,
@@ -81,7 +73,6 @@ class OverPlanning:
                 over.op,
                 output_rank,
                 window_end_index=end_index,
-                changelog=P.INSERT_ONLY if windowed else updating(child.changelog),
             )
         rank_ref = InputRef(rank_type, len(child.fields)) if output_rank else Literal(rank_type, 0)
         exprs = tuple(rank_ref if i == slot else e for i, e in enumerate(project.exprs))
@@ -91,8 +82,6 @@ class OverPlanning:
         """Aggregates over windows: one OverAggregate per distinct window, each appending its
         values to the row; the projection then picks them up."""
         child = self.visit(project.input)
-        if not child.insert_only:
-            raise ValidationError(not_consumable("OverAggregate", child))
         exprs = list(project.exprs)
         fields = list(child.fields)
         pre: list[Rex] = [InputRef(f.type, i) for i, f in enumerate(child.fields)]

@@ -71,20 +71,7 @@ def push_projections(node: P.PhysNode) -> P.PhysNode:
     children = node.inputs
     if not children:
         return node
-    new = [push_projections(c) for c in children]
-    if all(a is b for a, b in zip(new, children, strict=True)):
-        return node
-    return _with_inputs(node, new)
-
-
-def _with_inputs(node: P.PhysNode, inputs: list[P.PhysNode]) -> P.PhysNode:
-    if isinstance(node, P.Single):
-        return dataclasses.replace(node, input=inputs[0])
-    if isinstance(node, P.Join):
-        return dataclasses.replace(node, left=inputs[0], right=inputs[1])
-    if isinstance(node, P.Union):
-        return dataclasses.replace(node, operands=tuple(inputs))
-    return node
+    return node.with_inputs([push_projections(c) for c in children])
 
 
 def _prune(node: P.PhysNode, used: set[int]) -> tuple[P.PhysNode, dict[int, int]] | None:

@@ -1,8 +1,9 @@
-"""From the logical plan to the physical one: Calc merging, join key extraction, window and Top-N
-recognition, and the changelog each operator produces (Flink's changelog-mode inference).
+"""The first pass: logical nodes converted into physical operators, with the rules Flink applies
+while converting (Calc merging, join key extraction, window, Top-N and deduplication
+recognition, watermark push-down into sources).
 
-`Planner(batch).optimize(root)` is the entry point; windows and OVER are planned by the
-mixins in planner.window_planning and planner.over_planning, sinks by planner.plan."""
+Windows and OVER are converted by the mixins in convert_windows and convert_over. Nodes leave
+this pass without changelog modes, except sources, which declare their connector's."""
 
 from __future__ import annotations
 
@@ -27,16 +28,10 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import (
-    KIND_SHORT,
-    merge_changelogs,
-    not_consumable,
-    updating,
-)
-from flinklite.planner.monotonicity import monotonicity, retract_not_needed
-from flinklite.planner.over_planning import OverPlanning
-from flinklite.planner.pushdown import push_projections, push_watermark
-from flinklite.planner.window_planning import WindowPlanning, rewrite_aux, window_props
+from flinklite.planner.passes.changelog import KIND_SHORT
+from flinklite.planner.passes.convert_over import OverPlanning
+from flinklite.planner.passes.convert_windows import WindowPlanning, rewrite_aux, window_props
+from flinklite.planner.passes.pushdown import push_watermark
 from flinklite.runtime.connector import ScanSpec
 
 _RELS = TypeDispatch()
@@ -46,11 +41,6 @@ _RELS = TypeDispatch()
 class Planner(WindowPlanning, OverPlanning):
     batch: bool = False
     rank_unused: set[int] = dataclasses.field(default_factory=set)  # ids of Top-N filters
-
-    # --- entry -----------------------------------------------------------------------------
-
-    def optimize(self, rel: L.RelNode) -> P.PhysNode:
-        return push_projections(self.visit(rel))
 
     def visit(self, rel: L.RelNode) -> P.PhysNode:
         method = _RELS.find(type(rel))
@@ -106,12 +96,7 @@ class Planner(WindowPlanning, OverPlanning):
             scan = P.TableSourceScan(
                 rel.fields, rel.identifier, spec, upsert_key=key, changelog=mode
             )
-            return P.ChangelogNormalize(
-                rel.fields,
-                P.Exchange(rel.fields, scan, key, changelog=mode),
-                key,
-                changelog=P.RETRACT,
-            )
+            return P.ChangelogNormalize(rel.fields, P.Exchange(rel.fields, scan, key), key)
         return scan
 
     @_RELS.register(L.Values)
@@ -134,9 +119,7 @@ class Planner(WindowPlanning, OverPlanning):
         pushed = push_watermark(child, rel.rowtime_index, rel.watermark)
         if pushed is not None:
             return pushed
-        return P.WatermarkAssigner(
-            rel.fields, child, rel.rowtime_index, rel.watermark, changelog=child.changelog
-        )
+        return P.WatermarkAssigner(rel.fields, child, rel.rowtime_index, rel.watermark)
 
     @_RELS.register(L.Project)
     def _Project(self, rel: L.Project) -> P.PhysNode:
@@ -196,7 +179,7 @@ class Planner(WindowPlanning, OverPlanning):
         if exprs is None and condition is None:
             return child
         out_fields = fields if exprs is not None else child.fields
-        return P.Calc(out_fields, child, exprs, condition, changelog=child.changelog)
+        return P.Calc(out_fields, child, exprs, condition)
 
     # --- aggregation -----------------------------------------------------------------------
 
@@ -211,21 +194,8 @@ class Planner(WindowPlanning, OverPlanning):
         if tvf is not None:
             return tvf
         child = self.visit(rel.input)
-        exchange = P.Exchange(child.fields, child, rel.group, changelog=child.changelog)
-        mode = P.INSERT_ONLY if self.batch else updating(child.changelog)
-        ignore: tuple[bool, ...] = ()
-        if not child.insert_only:
-            moves = monotonicity(child)
-            ignore = tuple(retract_not_needed(a, moves) for a in rel.aggregates)
-        return P.GroupAggregate(
-            rel.fields,
-            exchange,
-            rel.group,
-            rel.aggregates,
-            batch=self.batch,
-            ignore_retract=ignore,
-            changelog=mode,
-        )
+        exchange = P.Exchange(child.fields, child, rel.group)
+        return P.GroupAggregate(rel.fields, exchange, rel.group, rel.aggregates, batch=self.batch)
 
     # --- OVER: Top-N -----------------------------------------------------------------------
 
@@ -251,24 +221,15 @@ class Planner(WindowPlanning, OverPlanning):
             if isinstance(c, Literal) and c.value is True:
                 continue
             remainder = c if remainder is None else and_(remainder, c)
-        if self.batch:
-            mode = P.INSERT_ONLY
-        elif rel.kind == "inner":
-            mode = merge_changelogs(left.changelog, right.changelog)
-            if mode != P.INSERT_ONLY:
-                mode = P.RETRACT
-        else:
-            mode = P.RETRACT
         return P.Join(
             rel.fields,
-            P.Exchange(left.fields, left, tuple(lkeys), changelog=left.changelog),
-            P.Exchange(right.fields, right, tuple(rkeys), changelog=right.changelog),
+            P.Exchange(left.fields, left, tuple(lkeys)),
+            P.Exchange(right.fields, right, tuple(rkeys)),
             rel.kind,
             tuple(lkeys),
             tuple(rkeys),
             remainder,
             rel.condition,
-            changelog=mode,
         )
 
     @_RELS.register(L.SetOp)
@@ -280,27 +241,18 @@ class Planner(WindowPlanning, OverPlanning):
             for right in children[1:]:
                 node = P.SetOp(
                     rel.fields,
-                    P.Exchange(node.fields, node, keys, changelog=node.changelog),
-                    P.Exchange(right.fields, right, keys, changelog=right.changelog),
+                    P.Exchange(node.fields, node, keys),
+                    P.Exchange(right.fields, right, keys),
                     "intersect" if rel.kind == "Intersect" else "except",
                     rel.all,
-                    changelog=P.INSERT_ONLY if self.batch else ("+I", "-D"),
                 )
             return node
-        union = P.Union(
-            rel.fields, children, changelog=merge_changelogs(*(c.changelog for c in children))
-        )
+        union = P.Union(rel.fields, children)
         if rel.all:
             return union
         keys = tuple(range(len(rel.fields)))
-        mode = P.INSERT_ONLY if self.batch else updating(union.changelog)
         return P.GroupAggregate(
-            rel.fields,
-            P.Exchange(rel.fields, union, keys),
-            keys,
-            (),
-            batch=self.batch,
-            changelog=mode,
+            rel.fields, P.Exchange(rel.fields, union, keys), keys, (), batch=self.batch
         )
 
     @_RELS.register(L.Sort)
@@ -314,26 +266,13 @@ class Planner(WindowPlanning, OverPlanning):
                 rel.fields, P.Exchange(child.fields, child, ()), order, False, offset, fetch
             )
         if order and rel.fields[order[0][0]].type.time_attribute and not order[0][1]:
-            node: P.PhysNode = P.Sort(
-                rel.fields,
-                P.Exchange(child.fields, child, ()),
-                order,
-                True,
-                changelog=child.changelog,
-            )
             if fetch is not None or offset:
                 raise UnsupportedError("ORDER BY a time attribute with LIMIT is not supported yet")
-            return node
+            return P.Sort(rel.fields, P.Exchange(child.fields, child, ()), order, True)
         if not order:
             if fetch is None:
                 return child
-            return P.Limit(
-                rel.fields,
-                P.Exchange(child.fields, child, ()),
-                offset,
-                fetch,
-                changelog=child.changelog if child.insert_only else P.RETRACT,
-            )
+            return P.Limit(rel.fields, P.Exchange(child.fields, child, ()), offset, fetch)
         if fetch is None:
             raise ValidationError("Sort on a non-time-attribute field is not supported.")
         return P.Rank(
@@ -345,7 +284,6 @@ class Planner(WindowPlanning, OverPlanning):
             offset + fetch,
             "ROW_NUMBER",
             False,
-            changelog=updating(child.changelog),
         )
 
     # --- unsupported shapes with a clear word -----------------------------------------------
@@ -353,8 +291,6 @@ class Planner(WindowPlanning, OverPlanning):
     @_RELS.register(L.Match)
     def _Match(self, rel: L.Match) -> P.PhysNode:
         child = self.visit(rel.input)
-        if not child.insert_only:
-            raise ValidationError(not_consumable("Match Recognize", child))
         return P.Match(rel.fields, P.Exchange(child.fields, child, rel.partition_keys), rel)
 
     @_RELS.register(L.Snapshot)

@@ -1,7 +1,7 @@
 """Planning windows: legacy GROUP BY TUMBLE/HOP/SESSION group windows, window TVFs with and
 without an aggregate over them, and the auxiliary functions (TUMBLE_START, ..) above them.
 
-A mixin of the Planner (flinklite.planner.optimize)."""
+A mixin of the converter (planner.passes.convert)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
-from flinklite.planner.changelog import not_consumable
 
 WINDOW_KEYS = {"$TUMBLE": "TUMBLE", "$HOP": "HOP", "$SESSION": "SESSION"}
 WINDOW_TVFS = ("TUMBLE", "HOP", "CUMULATE", "SESSION")
@@ -126,7 +125,7 @@ class WindowPlanning:
         _check_session_aggregates(kind, rel.aggregates)
         spec = _tvf_spec(tvf, kind)
         spec = dataclasses.replace(spec, time_index=end_slot, start_index=start_slot)
-        exchange = P.Exchange(child.fields, child, rel.group, changelog=child.changelog)
+        exchange = P.Exchange(child.fields, child, rel.group)
         return P.WindowAggregate(
             rel.fields, exchange, rel.group, spec, rel.aggregates, (), legacy=False
         )
@@ -193,8 +192,6 @@ class WindowPlanning:
         if kind not in WINDOW_TVFS or len(rel.operands) != 1:
             raise UnsupportedError(f"Table function {rel.invocation} is not supported yet")
         child = self.visit(rel.operands[0])
-        if not child.insert_only:
-            raise ValidationError(not_consumable("StreamPhysicalWindowTableFunction", child))
         spec = _tvf_spec(rel, kind)
         return P.WindowTableFunction(rel.fields, child, spec)
 
