@@ -297,6 +297,7 @@ ECHO_SESSION = SLOW_SESSION.replace(
 )
 
 
+@pytest.mark.terminal
 def test_terminal_starts_the_shell_where_ctrl_c_clears_and_ctrl_d_leaves(tmp_path):
     harness = write(tmp_path, "harness.py", ECHO_SESSION)
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}

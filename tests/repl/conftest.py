@@ -22,6 +22,14 @@ ERROR = "[ERROR] Could not execute SQL statement. Reason:"
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>]|\x08")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that drive a real terminal carry the `terminal` marker (slow: one Python process
+    and a pseudo-terminal each); `-m "not terminal"` leaves them out of a quick run."""
+    for item in items:
+        if {"terminal", "command"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.terminal)
+
+
 def plain(text: str) -> str:
     return _CONTROL.sub("", text).replace("\r", "")
 
