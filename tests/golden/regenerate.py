@@ -60,6 +60,8 @@ for job in json.load(open(jobs_file)):
     EnvironmentSettings.in_streaming_mode = staticmethod(batch if is_batch else streaming)
     sys.argv = ["flink_oracle.py", job["script"], "--out", job["out"], "--watermark-interval",
                 "0", "--parallelism", "1", "--tz", "UTC"]
+    if job.get("explain"):
+        sys.argv += ["--explain", job["explain"]]
     print("CASE-BEGIN", file=sys.stderr, flush=True)
     rc = 0
     try:
@@ -82,9 +84,23 @@ class OracleRun:
     error: str
 
 
-def run_oracle(scripts: list[Path], oracle: str, python: str, tmp: Path) -> Iterator[OracleRun]:
-    """Runs the scripts one after the other in one oracle process, yielding each result."""
-    jobs = [{"script": str(s), "out": str(tmp / f"out-{i}.jsonl")} for i, s in enumerate(scripts)]
+def run_oracle(
+    scripts: list[Path],
+    oracle: str,
+    python: str,
+    tmp: Path,
+    explains: list[Path] | None = None,
+) -> Iterator[OracleRun]:
+    """Runs the scripts one after the other in one oracle process, yielding each result; with
+    `explains`, Flink's EXPLAIN of each final statement is written there too."""
+    jobs = [
+        {
+            "script": str(s),
+            "out": str(tmp / f"out-{i}.jsonl"),
+            "explain": str(explains[i]) if explains else None,
+        }
+        for i, s in enumerate(scripts)
+    ]
     jobs_file = tmp / "jobs.json"
     jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
     cmd = [python, "-c", BOOTSTRAP, oracle, str(jobs_file)]
