@@ -45,22 +45,22 @@ def create_match_operator(
     Flink's message. `flink_compatible=None` reads the option from the job's configuration when
     the operator opens."""
     if flink_compatible:
-        return _flink_operator(match, input_fields, batch, compile_ctx)
+        return flink_operator(match, input_fields, batch, compile_ctx)
     reasons = portability(match)
     if not reasons:
-        return _flink_operator(match, input_fields, batch, compile_ctx)
+        return flink_operator(match, input_fields, batch, compile_ctx)
     flink_error = None
     if flink_compatible is None:
         try:
-            _flink_operator(match, input_fields, batch, compile_ctx)
+            flink_operator(match, input_fields, batch, compile_ctx)
         except FlinkliteError as e:
             flink_error = e
-    op = _standard_operator(match, input_fields, batch, compile_ctx)
+    op = standard_operator(match, input_fields, batch, compile_ctx)
     op.flink_error = flink_error
     return op
 
 
-def _flink_operator(
+def flink_operator(
     match: MatchSpec, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
 ) -> MatchOperator:
     if match.all_rows:
@@ -101,7 +101,7 @@ def _is_proctime(match: MatchSpec, input_fields: Sequence[RowField], batch: bool
     return not batch and input_fields[match.order_keys[0][0]].type.time_attribute == "PROCTIME"
 
 
-def _standard_operator(
+def standard_operator(
     match: MatchSpec, input_fields: Sequence[RowField], batch: bool, compile_ctx: CompileContext
 ) -> MatchOperator:
     variables = pattern_variables(match.pattern)
