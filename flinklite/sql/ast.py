@@ -13,13 +13,10 @@ from flinklite.errors import NO_POS, Pos
 Name = tuple[str, ...]  # a possibly qualified identifier: ("cat", "db", "table") or ("t",)
 
 
-def _pos() -> Pos:
-    return field(default=NO_POS, compare=False, repr=False, kw_only=True)
-
-
 @dataclass(frozen=True, slots=True)
 class Node:
-    pos: Pos = _pos()
+    # Keyword-only, so subclasses' fields without defaults may follow it.
+    pos: Pos = field(default=NO_POS, compare=False, repr=False, kw_only=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -172,15 +172,6 @@ class Planner(WindowPlanning, OverPlanning):
             return self._make_calc(fields, child.input, proj, cond)
         return self._make_calc(fields, child, exprs, condition)
 
-    def _make_calc(self, fields, child, exprs, condition) -> P.PhysNode:
-        if exprs is not None and len(exprs) == len(child.fields):
-            if all(isinstance(e, InputRef) and e.index == i for i, e in enumerate(exprs)):
-                exprs = None
-        if exprs is None and condition is None:
-            return child
-        out_fields = fields if exprs is not None else child.fields
-        return P.Calc(out_fields, child, exprs, condition)
-
     # --- aggregation -----------------------------------------------------------------------
 
     @_RELS.register(L.Aggregate)

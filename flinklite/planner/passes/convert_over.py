@@ -21,9 +21,10 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
+from flinklite.planner.passes.convert_base import ConverterBase
 
 
-class OverPlanning:
+class OverPlanning(ConverterBase):
     __slots__ = ()
 
     def _over(self, project: L.Project, filt: L.Filter | None) -> P.PhysNode:

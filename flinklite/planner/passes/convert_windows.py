@@ -19,12 +19,13 @@ from flinklite.expr.rex import (
 )
 from flinklite.planner import logical as L
 from flinklite.planner import physical as P
+from flinklite.planner.passes.convert_base import ConverterBase
 
 WINDOW_KEYS = {"$TUMBLE": "TUMBLE", "$HOP": "HOP", "$SESSION": "SESSION"}
 WINDOW_TVFS = ("TUMBLE", "HOP", "CUMULATE", "SESSION")
 
 
-class WindowPlanning:
+class WindowPlanning(ConverterBase):
     __slots__ = ()
 
     def _window_key(self, rel: L.Aggregate) -> tuple[int, Call] | None:
