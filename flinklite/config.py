@@ -6,41 +6,33 @@ flinklite's own under `flinklite.`; unknown keys are kept, as Flink keeps them."
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from flinklite.errors import Pos, ValidationError
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    key: str
-    default: str | None
-    choices: tuple[str, ...] = ()  # accepted values, compared case-insensitively
-    kind: str = "string"  # 'string', 'boolean', 'int', 'duration', 'enum'
-
+from flinklite.options import ConfigOption, OptionValueError, parse_duration
 
 OPTIONS = {
     o.key: o
     for o in (
-        Option("execution.runtime-mode", "streaming", ("streaming", "batch", "automatic"), "enum"),
-        Option(
-            "sql-client.execution.result-mode", "table", ("table", "changelog", "tableau"), "enum"
+        ConfigOption(
+            "execution.runtime-mode", "enum", "streaming", ("streaming", "batch", "automatic")
         ),
-        Option("sql-client.execution.max-table-result.rows", "1000000", kind="int"),
-        Option("sql-client.verbose", "false", kind="boolean"),
-        Option("sql-client.display.max-column-width", "30", kind="int"),
-        Option("table.display.max-column-width", "30", kind="int"),
-        Option("sql-client.display.show-line-numbers", "false", kind="boolean"),
-        Option("sql-client.display.color-schema", "default"),
-        Option("table.dml-sync", "false", kind="boolean"),
-        Option("table.local-time-zone", "default"),
-        Option("table.exec.source.idle-timeout", "0 ms", kind="duration"),
-        Option("pipeline.auto-watermark-interval", "200 ms", kind="duration"),
-        Option("pipeline.name", None),
-        Option("parallelism.default", "1", kind="int"),
-        Option("table.exec.state.ttl", "0 ms", kind="duration"),
-        Option("flinklite.flink-compatible", "false", kind="boolean"),
+        ConfigOption(
+            "sql-client.execution.result-mode", "enum", "table", ("table", "changelog", "tableau")
+        ),
+        ConfigOption("sql-client.execution.max-table-result.rows", "int", "1000000"),
+        ConfigOption("sql-client.verbose", "boolean", "false"),
+        ConfigOption("sql-client.display.max-column-width", "int", "30"),
+        ConfigOption("table.display.max-column-width", "int", "30"),
+        ConfigOption("sql-client.display.show-line-numbers", "boolean", "false"),
+        ConfigOption("sql-client.display.color-schema", "string", "default"),
+        ConfigOption("table.dml-sync", "boolean", "false"),
+        ConfigOption("table.local-time-zone", "string", "default"),
+        ConfigOption("table.exec.source.idle-timeout", "duration", "0 ms"),
+        ConfigOption("pipeline.auto-watermark-interval", "duration", "200 ms"),
+        ConfigOption("pipeline.name", "string", None),
+        ConfigOption("parallelism.default", "int", "1"),
+        ConfigOption("table.exec.state.ttl", "duration", "0 ms"),
+        ConfigOption("flinklite.flink-compatible", "boolean", "false"),
     )
 }
 
@@ -101,54 +93,11 @@ def check_value(key: str, value: str, pos: Pos | None = None) -> str:
     if option is None:
         return value
     text = value.strip()
-    if option.choices and text.lower() not in option.choices:
-        raise ValidationError(
-            f"Could not parse value '{value}' for key '{key}'. Expected one of: "
-            + ", ".join(option.choices),
-            pos=pos,
-        )
-    if option.kind == "boolean" and text.lower() not in ("true", "false"):
-        raise ValidationError(
-            f"Could not parse value '{value}' for key '{key}'. Expected true or false.", pos=pos
-        )
-    if option.kind == "int" and not text.lstrip("-").isdigit():
-        raise ValidationError(
-            f"Could not parse value '{value}' for key '{key}'. Expected an integer.", pos=pos
-        )
-    if option.kind == "duration":
-        parse_duration_ms(text, key, pos)
-    return text.lower() if option.kind in ("enum", "boolean") else value
-
-
-# Flink's TimeUtils units, in nanoseconds; no unit means milliseconds.
-_DURATION_UNITS = {
-    **dict.fromkeys(("d", "day", "days"), 86_400 * 10**9),
-    **dict.fromkeys(("h", "hour", "hours"), 3_600 * 10**9),
-    **dict.fromkeys(("m", "min", "minute", "minutes"), 60 * 10**9),
-    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 10**9),
-    **dict.fromkeys(("", "ms", "milli", "millis", "millisecond", "milliseconds"), 10**6),
-    **dict.fromkeys(("µs", "micro", "micros", "microsecond", "microseconds"), 10**3),
-    **dict.fromkeys(("ns", "nano", "nanos", "nanosecond", "nanoseconds"), 1),
-}
-
-
-def parse_duration(text: str) -> dt.timedelta:
-    """Flink's TimeUtils.parseDuration: a number and an optional unit ('200 ms', '1s', '5 min');
-    a bare number is milliseconds. ValueError carries Flink's message."""
-    m = re.fullmatch(r"\s*(\d+)\s*([a-zµ]*)\s*", text.lower())
-    if m is None:
-        raise ValueError(f"Text does not start with a number: {text}")
-    number, unit = int(m.group(1)), m.group(2)
-    if unit not in _DURATION_UNITS:
-        raise ValueError(
-            f"Time interval unit label '{unit}' does not match any of the recognized units: "
-            "DAYS: (d | day | days), HOURS: (h | hour | hours), MINUTES: (m | min | minute | "
-            "minutes), SECONDS: (s | sec | secs | second | seconds), MILLISECONDS: (ms | milli | "
-            "millis | millisecond | milliseconds), MICROSECONDS: (µs | micro | micros | "
-            "microsecond | microseconds), NANOSECONDS: (ns | nano | nanos | nanosecond | "
-            "nanoseconds)"
-        )
-    return dt.timedelta(microseconds=number * _DURATION_UNITS[unit] / 1000)
+    try:
+        option.parse(text)
+    except OptionValueError as e:
+        raise ValidationError(str(e), pos=pos) from None
+    return text.lower() if option.type in ("enum", "boolean") else value
 
 
 def parse_duration_ms(text: str, key: str = "", pos: Pos | None = None) -> int:

@@ -161,10 +161,15 @@ class Session:
             stmt,
             stmt.temporary,
         )
-        validate_connector(table, "sink")
+        validated = validate_connector(table, "sink")
         # Plan the job first so a rejected query leaves no table behind.
         sink = L.Sink(
-            query.fields, query, (ident.catalog, ident.database, ident.name), False, table
+            query.fields,
+            query,
+            (ident.catalog, ident.database, ident.name),
+            False,
+            table,
+            validated,
         )
         planned = plan_insert(sink, batch=executor.is_batch(self.config))
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
-from flinklite.connectors.registry import ConfigOption, ConnectorFactory, TableContext
+from flinklite.connectors.registry import ConnectorFactory, TableContext
+from flinklite.options import ConfigOption
 
 KINDS = ("random", "sequence")
 

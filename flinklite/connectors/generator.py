@@ -19,8 +19,9 @@ import time
 from zoneinfo import ZoneInfo
 
 from flinklite.catalog import types as T
-from flinklite.connectors.registry import ConfigOption, ConnectorFactory, MetadataKey, TableContext
+from flinklite.connectors.registry import ConnectorFactory, MetadataKey, TableContext
 from flinklite.datagen.streamshub import StreamsHubGenerator
+from flinklite.options import ConfigOption
 from flinklite.runtime.connector import BATCH_SIZE, ScanSpec, Source, Split
 from flinklite.runtime.operator import RuntimeContext
 from flinklite.runtime.rows import NANOS_PER_MILLI, Row, key_getter

@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from flinklite.connectors.registry import ConfigOption, ConnectorFactory
+from flinklite.connectors.registry import ConnectorFactory
 from flinklite.formats.registry import ALL_KINDS
 from flinklite.formats.text_codec import java_string
+from flinklite.options import ConfigOption
 from flinklite.runtime.connector import Sink, SinkSpec
 from flinklite.runtime.rows import INSERT, Row
 

@@ -21,17 +21,15 @@ from flinklite.formats.registry import (
     DESERIALIZATION,
     INSERT_ONLY,
     SERIALIZATION,
-    ConfigOption,
     FormatFactory,
     MetadataKey,
-    OptionValueError,
     format_identifiers,
     get_format,
 )
+from flinklite.options import ConfigOption, OptionValueError
 from flinklite.sql import ast
 
 __all__ = [
-    "ConfigOption",
     "ConnectorFactory",
     "FormatSlot",
     "MetadataKey",

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flinklite.formats.registry import ConfigOption, FormatFactory
+from flinklite.formats.registry import FormatFactory
+from flinklite.options import ConfigOption
 
 OPTIONS = (
     ConfigOption("codec", default="snappy"),

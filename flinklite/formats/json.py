@@ -8,7 +8,8 @@ from typing import Any
 
 from flinklite.catalog import types as T
 from flinklite.errors import ValidationError
-from flinklite.formats.registry import ALL_KINDS, ConfigOption, FormatFactory, MetadataKey
+from flinklite.formats.registry import ALL_KINDS, FormatFactory, MetadataKey
+from flinklite.options import ConfigOption
 
 IGNORE_PARSE_ERRORS = ConfigOption("ignore-parse-errors", "boolean", False)
 TIMESTAMP_FORMAT = ConfigOption("timestamp-format.standard", "enum", "SQL", ("SQL", "ISO-8601"))

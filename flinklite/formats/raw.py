@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from flinklite.errors import ValidationError
-from flinklite.formats.registry import ConfigOption, FormatFactory
+from flinklite.formats.registry import FormatFactory
+from flinklite.options import ConfigOption
 
 OPTIONS = (
     ConfigOption("charset", default="UTF-8"),

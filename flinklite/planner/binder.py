@@ -52,7 +52,7 @@ class Binder:
                 pos=stmt.pos,
             )
 
-        validate_connector(table, "sink")
+        validated = validate_connector(table, "sink")
         ident = table.identifier
         identifier = (ident.catalog, ident.database, ident.name)
         query = self.bind_query(stmt.query)
@@ -89,7 +89,7 @@ class Binder:
             or [f.name for f in query.fields] != [c.name for c in targets]
             else query
         )
-        return L.Sink(fields, projected, identifier, stmt.overwrite, table)
+        return L.Sink(fields, projected, identifier, stmt.overwrite, table, validated)
 
     def type_expression(self, expr: ast.Expr, columns: list[tuple[str, DataType]]) -> DataType:
         """The type of a computed column or watermark expression over a table's columns."""

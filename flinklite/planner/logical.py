@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flinklite.catalog.catalog import ResolvedTable
 from flinklite.catalog.types import DataType, RowField
+from flinklite.connectors.registry import ValidatedTable
 from flinklite.expr.rex import AggregateCall, Rex
 from flinklite.sql import ast
 
@@ -56,7 +58,9 @@ def _names(fields: tuple[RowField, ...]) -> str:
 class TableScan(RelNode):
     identifier: tuple[str, str, str]
     metadata: tuple[str, ...] = ()
-    table: Any = None  # the catalog's ResolvedTable
+    table: ResolvedTable | None = None
+    # The connector and format options, validated once when the query is bound.
+    validated: ValidatedTable | None = None
 
     name = "LogicalTableScan"
 
@@ -320,7 +324,8 @@ class Sink(RelNode):
     input: RelNode
     identifier: tuple[str, str, str]
     overwrite: bool = False
-    table: Any = None
+    table: ResolvedTable | None = None
+    validated: ValidatedTable | None = None  # the sink's options, validated once when bound
 
     name = "LogicalSink"
 

@@ -25,10 +25,8 @@ def plan_query(rel: L.RelNode, *, batch: bool = False) -> P.Sink:
 
 
 def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -> P.Sink:
-    from flinklite.planner.scan import validate_connector
-
-    table = sink.table
-    validated = validate_connector(table, "sink")
+    table, validated = sink.table, sink.validated
+    assert table is not None and validated is not None  # the binder resolves and validates
     root = optimize(sink.input, batch=batch)
     columns = list(table.schema.persisted_columns)
     root = _fill_missing_columns(root, sink.fields, columns)

@@ -19,7 +19,7 @@ from flinklite.sql import ast
 
 
 def table_scan(binder: BinderContext, table: Any, ref: ast.TableRef) -> L.RelNode:
-    validate_connector(table, "source")
+    validated = validate_connector(table, "source")
     schema = table.schema
     physical = [c for c in schema.columns if isinstance(c, PhysicalColumn)]
     metadata = [c for c in schema.columns if isinstance(c, MetadataColumn)]
@@ -33,7 +33,7 @@ def table_scan(binder: BinderContext, table: Any, ref: ast.TableRef) -> L.RelNod
     ident = table.identifier
     identifier = (ident.catalog, ident.database, ident.name)
     node: L.RelNode = L.TableScan(
-        scan_fields, identifier, tuple(c.metadata_key for c in metadata), table
+        scan_fields, identifier, tuple(c.metadata_key for c in metadata), table, validated
     )
     has_computed = any(isinstance(c, ComputedColumn) for c in schema.columns)
     reordered = [c.name for c in schema.columns if not isinstance(c, ComputedColumn)] != [

@@ -53,10 +53,9 @@ class Planner(WindowPlanning, OverPlanning):
     @_RELS.register(L.TableScan)
     def _TableScan(self, rel: L.TableScan) -> P.PhysNode:
         from flinklite.catalog.schema import MetadataColumn, PhysicalColumn
-        from flinklite.planner.scan import validate_connector
 
-        table = rel.table
-        validated = validate_connector(table, "source")
+        table, validated = rel.table, rel.validated
+        assert table is not None and validated is not None  # the binder resolves and validates
         schema = table.schema
         physical = tuple(
             RowField(c.name, c.type.without_time_attribute())
