@@ -474,16 +474,11 @@ class Match(Single):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Join(PhysNode):
+class Binary(PhysNode):
+    """An operator over two inputs."""
+
     left: PhysNode
     right: PhysNode
-    kind: str  # 'inner', 'left', 'right', 'full'
-    left_keys: tuple[int, ...]
-    right_keys: tuple[int, ...]
-    condition: Rex | None  # the remainder, over left fields then right fields
-    full_condition: Rex | None = None
-
-    name = "Join"
 
     @property
     def inputs(self) -> tuple[PhysNode, ...]:
@@ -494,6 +489,17 @@ class Join(PhysNode):
         if left is self.left and right is self.right:
             return self
         return dataclasses.replace(self, left=left, right=right)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Join(Binary):
+    kind: str  # 'inner', 'left', 'right', 'full'
+    left_keys: tuple[int, ...]
+    right_keys: tuple[int, ...]
+    condition: Rex | None  # the remainder, over left fields then right fields
+    full_condition: Rex | None = None
+
+    name = "Join"
 
     def attributes(self) -> list[tuple[str, str]]:
         names = self.left.names + self.right.names
@@ -531,27 +537,15 @@ class Union(PhysNode):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class SetOp(PhysNode):
+class SetOp(Binary):
     """INTERSECT / EXCEPT [ALL] of two inputs, by whole rows."""
 
-    left: PhysNode
-    right: PhysNode
     kind: str  # 'intersect' or 'except'
     all: bool
 
     @property
     def name(self) -> str:  # type: ignore[override]
         return "Intersect" if self.kind == "intersect" else "Minus"
-
-    @property
-    def inputs(self) -> tuple[PhysNode, ...]:
-        return (self.left, self.right)
-
-    def with_inputs(self, inputs: Sequence[PhysNode]) -> PhysNode:
-        left, right = inputs
-        if left is self.left and right is self.right:
-            return self
-        return dataclasses.replace(self, left=left, right=right)
 
     def attributes(self) -> list[tuple[str, str]]:
         return [("all", "true" if self.all else "false"), ("select", ", ".join(self.names))]

@@ -14,7 +14,7 @@ def _node_classes() -> list[type]:
     return [
         c
         for _, c in inspect.getmembers(P, inspect.isclass)
-        if issubclass(c, P.PhysNode) and c not in (P.PhysNode, P.Single)
+        if issubclass(c, P.PhysNode) and c not in (P.PhysNode, P.Single, P.Binary)
     ]
 
 
