@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from flinklite.catalog import types as T
+from flinklite.catalog.catalog import Catalog, ResolvedView
 from flinklite.catalog.types import DataType, RowField
+from flinklite.config import Configuration
 from flinklite.errors import Pos, ValidationError
 from flinklite.expr import coercion
 from flinklite.expr.rex import Call, InputRef, Literal, Rex
@@ -27,7 +29,7 @@ from flinklite.sql import ast
 class Binder:
     """Binds statements against a catalog; one instance per statement."""
 
-    def __init__(self, catalog: Any, config: Any = None) -> None:
+    def __init__(self, catalog: Catalog, config: Configuration | None = None) -> None:
         self.catalog = catalog
         self.config = config
         self.exprs = ExpressionBinder(self)
@@ -46,7 +48,7 @@ class Binder:
 
     def bind_insert(self, stmt: ast.Insert) -> L.Sink:
         table = self.catalog.resolve(stmt.table, stmt.pos)
-        if table.kind == "VIEW":
+        if isinstance(table, ResolvedView):
             raise ValidationError(
                 f"Cannot INSERT into view '{table.identifier.summary()}': a view is not a sink",
                 pos=stmt.pos,
@@ -313,7 +315,7 @@ class Binder:
         node = self._lookup_cte(ref)
         if node is None:
             obj = self.catalog.resolve(ref.name, ref.pos)
-            if obj.kind == "VIEW":
+            if isinstance(obj, ResolvedView):
                 node = self._bind_view(obj, ref)
             else:
                 node = table_scan(self, obj, ref)
@@ -344,7 +346,7 @@ class Binder:
             return renamed(node, cte.columns, cte.pos) if cte.columns else node
         return None
 
-    def _bind_view(self, view: Any, ref: ast.TableRef) -> L.RelNode:
+    def _bind_view(self, view: ResolvedView, ref: ast.TableRef) -> L.RelNode:
         key = view.identifier.summary()
         if key in self._view_stack:
             raise ValidationError(f"View '{key}' refers to itself", pos=ref.pos)

@@ -5,10 +5,10 @@ This is the shape Flink gives a table with computed columns and a WATERMARK in i
 
 from __future__ import annotations
 
-from typing import Any
-
-from flinklite.catalog.schema import ComputedColumn, MetadataColumn, PhysicalColumn
+from flinklite.catalog.catalog import ResolvedTable
+from flinklite.catalog.schema import ComputedColumn, MetadataColumn, PhysicalColumn, Schema
 from flinklite.catalog.types import RowField
+from flinklite.connectors.registry import ValidatedTable, validate_resolved_table
 from flinklite.errors import ValidationError
 from flinklite.expr.rex import InputRef, Rex
 from flinklite.planner import logical as L
@@ -18,7 +18,7 @@ from flinklite.planner.scope import Scope
 from flinklite.sql import ast
 
 
-def table_scan(binder: BinderContext, table: Any, ref: ast.TableRef) -> L.RelNode:
+def table_scan(binder: BinderContext, table: ResolvedTable, ref: ast.TableRef) -> L.RelNode:
     validated = validate_connector(table, "source")
     schema = table.schema
     physical = [c for c in schema.columns if isinstance(c, PhysicalColumn)]
@@ -57,19 +57,17 @@ def table_scan(binder: BinderContext, table: Any, ref: ast.TableRef) -> L.RelNod
     return node
 
 
-def validate_connector(table: Any, mode: str) -> Any:
+def validate_connector(table: ResolvedTable, mode: str) -> ValidatedTable:
     """The table's connector and format options checked for reading or writing. As in Flink this
     happens when a table is used, not when it is created; positions would point into the CREATE
     TABLE statement, so the error names the table instead."""
-    from flinklite.connectors.registry import validate_resolved_table
-
     try:
         return validate_resolved_table(table, mode=mode)
     except ValidationError as e:
         raise ValidationError(e.message, hint=e.hint) from None
 
 
-def _declared_order(binder: BinderContext, scan: L.RelNode, schema: Any) -> L.RelNode:
+def _declared_order(binder: BinderContext, scan: L.RelNode, schema: Schema) -> L.RelNode:
     """Project the source row into the table's declared column order, computing computed columns
     over the physical and metadata fields (computed columns may not refer to each other)."""
     scope = Scope.of(None, scan.fields)

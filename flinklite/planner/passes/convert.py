@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from flinklite.catalog.types import RowField
+from flinklite.connectors.registry import ValidatedTable
 from flinklite.dispatch import TypeDispatch
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import (
@@ -303,7 +304,7 @@ _RELS.register(L.TableFunctionScan)(WindowPlanning._TableFunctionScan)
 # ---------------------------------------------------------------------------------------------
 
 
-def _bounded(validated) -> bool:
+def _bounded(validated: ValidatedTable) -> bool:
     ident = validated.factory.identifier
     if ident in ("kafka", "upsert-kafka"):
         return "scan.bounded.mode" in validated.options and validated.options[
