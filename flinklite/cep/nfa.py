@@ -12,7 +12,7 @@ from itertools import count
 from typing import Any
 
 from flinklite.cep.after_match import PAST_LAST_ROW, TO_FIRST, TO_NEXT_ROW, SkipStrategy
-from flinklite.cep.pattern import TAKE, CompiledPattern, State
+from flinklite.cep.pattern import TAKE, CompiledPattern, State, proceeds_to_final
 from flinklite.errors import ExecutionError
 
 NO_START = 1 << 62  # the start run has no start row: it sorts after every real run
@@ -103,7 +103,7 @@ class NFA:
             s.edges = [(t.action == TAKE, t.target, t.pos, t.neg) for t in s.transitions]
         # States from which PROCEED edges alone may reach the final state: only a run entering
         # one of them can complete without taking another row.
-        self.proceeds_to_final = {s.id for s in pattern.states if _proceeds_to_final(s)}
+        self.proceeds_to_final = {s.id for s in pattern.states if proceeds_to_final(s)}
 
     def new_key(self) -> KeyState:
         return KeyState(
@@ -263,20 +263,6 @@ class NFA:
         if target == match.start_seq:
             raise ExecutionError("Could not skip to first element of a match.")
         return target, False
-
-
-def _proceeds_to_final(state: State) -> bool:
-    todo, seen = [state], {state.id}
-    while todo:
-        s = todo.pop()
-        for t in s.transitions:
-            if t.action != TAKE:
-                if t.target.final:
-                    return True
-                if t.target.id not in seen:
-                    seen.add(t.target.id)
-                    todo.append(t.target)
-    return False
 
 
 def _counts(seqs: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:

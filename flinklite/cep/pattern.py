@@ -237,7 +237,7 @@ def compile_pattern(term: ast.PatternTerm | None, defined: set[str]) -> Compiled
         sink = b.convert(e, sink)
     start = sink
     start.start = True
-    if _can_produce_empty_matches(start):
+    if proceeds_to_final(start):
         raise ValidationError(
             "Patterns that can produce empty matches are not supported. There must be at "
             "least one non-optional state."
@@ -251,9 +251,10 @@ def compile_pattern(term: ast.PatternTerm | None, defined: set[str]) -> Compiled
     return CompiledPattern(names, b.states, start, final)
 
 
-def _can_produce_empty_matches(start: State) -> bool:
-    """NFACompiler.canProduceEmptyMatches: the final state is reachable by PROCEED edges only."""
-    todo, seen = [start], set()
+def proceeds_to_final(start: State) -> bool:
+    """Whether the final state is reachable from `start` by PROCEED edges only (Flink's
+    NFACompiler.canProduceEmptyMatches, asked of the start state)."""
+    todo, seen = [start], {start.id}
     while todo:
         s = todo.pop()
         for t in s.transitions:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ from flinklite.cli.conventions import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
+    silence_stdout,
 )
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def _run_client(args: argparse.Namespace) -> int:
     except Terminated:
         return EXIT_TERMINATED
     except BrokenPipeError:
-        _silence_stdout()  # `flinklite -f x.sql | head`: the reader left, so stop quietly
+        silence_stdout()  # `flinklite -f x.sql | head`: the reader left, so stop quietly
         return EXIT_FAILED
     except Exception as exc:  # a flinklite bug outside any statement: still no raw traceback
         printer.error(session, exc, None)
@@ -213,7 +213,7 @@ def _close(session: Any) -> None:
     except (KeyboardInterrupt, Terminated):
         pass
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
 
 
 def _say(printer: Printer, text: str) -> None:
@@ -259,15 +259,6 @@ def _read_stdin() -> str | None:
     except UnicodeDecodeError as exc:
         print(f"[ERROR] Could not read SQL from stdin: not UTF-8 ({exc.reason})", file=sys.stderr)
         return None
-
-
-def _silence_stdout() -> None:
-    # Python flushes stdout at exit; once the pipe is gone that flush would print an error.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 if __name__ == "__main__":

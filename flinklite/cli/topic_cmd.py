@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE, silence_stdout
 
 DEFAULT_BOOTSTRAP = "localhost:9092"
 
@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         pass  # Ctrl-C is how a tail normally ends
     except BrokenPipeError:
-        _silence_stdout()  # `flinklite topic tail t | head`: the reader left
+        silence_stdout()  # `flinklite topic tail t | head`: the reader left
     except FlinkliteError as exc:
         print(f"[ERROR] {exc.message}", file=sys.stderr)
         return EXIT_FAILED
@@ -108,13 +108,3 @@ def main(argv: list[str]) -> int:
     count = tail.count if tail is not None else 0
     print(f"Processed a total of {count} messages", file=sys.stderr)
     return EXIT_OK
-
-
-def _silence_stdout() -> None:
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -137,29 +137,9 @@ def regexp_extract(s: str, pattern: str, index: int = 0) -> str | None:
 # --- LIKE and SIMILAR TO -----------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=512)
-def like_regex(pattern: str, escape: str | None = None) -> re.Pattern[str]:
-    """SQL LIKE as a regex: % any run, _ one character, the escape character quotes the next."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if escape is not None and ch == escape and i + 1 < n:
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
-        i += 1
-    return re.compile("".join(out), re.DOTALL)
-
-
-def like(s: str, pattern: str, escape: str | None = None) -> bool:
-    return like_regex(pattern, escape).fullmatch(s) is not None
-
-
-@functools.lru_cache(maxsize=256)
-def similar_regex(pattern: str, escape: str | None = None) -> re.Pattern[str]:
-    """SQL SIMILAR TO: LIKE's wildcards plus regex alternation, grouping and repetition."""
+def _wildcard_regex(pattern: str, escape: str | None, passthrough: str) -> re.Pattern[str]:
+    """% any run, _ one character, the escape character quotes the next; the characters in
+    `passthrough` keep their regex meaning (SIMILAR TO's), every other one is literal."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
@@ -172,12 +152,26 @@ def similar_regex(pattern: str, escape: str | None = None) -> re.Pattern[str]:
             out.append(".*")
         elif ch == "_":
             out.append(".")
-        elif ch in "|()*+?{}[]^-,0123456789":
-            out.append(ch)
         else:
-            out.append(re.escape(ch))
+            out.append(ch if ch in passthrough else re.escape(ch))
         i += 1
     return re.compile("".join(out), re.DOTALL)
+
+
+@functools.lru_cache(maxsize=512)
+def like_regex(pattern: str, escape: str | None = None) -> re.Pattern[str]:
+    """SQL LIKE as a regex."""
+    return _wildcard_regex(pattern, escape, "")
+
+
+def like(s: str, pattern: str, escape: str | None = None) -> bool:
+    return like_regex(pattern, escape).fullmatch(s) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def similar_regex(pattern: str, escape: str | None = None) -> re.Pattern[str]:
+    """SQL SIMILAR TO: LIKE's wildcards plus regex alternation, grouping and repetition."""
+    return _wildcard_regex(pattern, escape, "|()*+?{}[]^-,0123456789")
 
 
 def similar(s: str, pattern: str, escape: str | None = None) -> bool:
@@ -218,26 +212,27 @@ def rtrim(s: str, chars: str = " ") -> str:
     return s.rstrip(chars)
 
 
-def lpad(s: str, length: int, pad: str) -> str | None:
+def _padding(s: str, length: int, pad: str) -> tuple[str, str] | None:
+    """(the string cut to `length`, the padding it needs): None for a negative length or an
+    empty pad that would be needed, as Flink returns NULL then."""
     if length < 0:
         return None
     if length <= len(s):
-        return s[:length]
+        return s[:length], ""
     if not pad:
         return None
     need = length - len(s)
-    return (pad * (need // len(pad) + 1))[:need] + s
+    return s, (pad * (need // len(pad) + 1))[:need]
+
+
+def lpad(s: str, length: int, pad: str) -> str | None:
+    padded = _padding(s, length, pad)
+    return None if padded is None else padded[1] + padded[0]
 
 
 def rpad(s: str, length: int, pad: str) -> str | None:
-    if length < 0:
-        return None
-    if length <= len(s):
-        return s[:length]
-    if not pad:
-        return None
-    need = length - len(s)
-    return s + (pad * (need // len(pad) + 1))[:need]
+    padded = _padding(s, length, pad)
+    return None if padded is None else padded[0] + padded[1]
 
 
 def repeat(s: str, n: int) -> str:

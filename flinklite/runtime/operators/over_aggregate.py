@@ -75,13 +75,18 @@ class OverAggregate(Operator):
 
     # --- frames ----------------------------------------------------------------------------
 
+    def _unbounded_acc(self, key: tuple) -> list:
+        """The accumulator of an UNBOUNDED PRECEDING frame: every row of the partition so far."""
+        acc = self.state.get(key)
+        if acc is None:
+            acc = self.state[key] = self.aggs.create()
+        return acc
+
     def _emit_group(self, key: tuple, rows: list[Row], ts: int | None) -> None:
         aggs, out = self.aggs, self.out
         if self.units == "RANGE":
             if self.preceding is UNBOUNDED:
-                acc = self.state.get(key)
-                if acc is None:
-                    acc = self.state[key] = aggs.create()
+                acc = self._unbounded_acc(key)
                 for row in rows:
                     aggs.accumulate(acc, row)
                 values = aggs.get_value(acc)
@@ -103,9 +108,7 @@ class OverAggregate(Operator):
                 out.process(INSERT, (*row, *values))
             return
         if self.preceding is UNBOUNDED:
-            acc = self.state.get(key)
-            if acc is None:
-                acc = self.state[key] = aggs.create()
+            acc = self._unbounded_acc(key)
             for row in rows:
                 aggs.accumulate(acc, row)
                 out.process(INSERT, (*row, *aggs.get_value(acc)))

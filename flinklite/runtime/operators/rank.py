@@ -192,14 +192,7 @@ class Rank(Operator):
                 rank += len(rows)
                 found = True
             elif found:
-                j = 0
-                while j < len(rows) and rank <= rank_end:
-                    prev = rows[j]
-                    emit(UPDATE_BEFORE, prev, rank)
-                    emit(UPDATE_AFTER, current, rank)
-                    current = prev
-                    rank += 1
-                    j += 1
+                rank, current = self._shift_down(rows, rank, current)
             else:
                 rank += len(rows)
         if rank <= rank_end:
@@ -208,6 +201,20 @@ class Rank(Operator):
         for k in keys[i:]:
             buf.size -= len(groups.pop(k))
         del keys[i:]
+
+    def _shift_down(self, rows: list[Row], rank: int, current: Row) -> tuple[int, Row]:
+        """A row entering above `rows` (rank `rank` onwards) pushes each of them one rank down,
+        up to the end of the top N: each place's old row is retracted for the one above it.
+        Returns the next rank and the row pushed out of the last place reached."""
+        emit, rank_end = self._emit_ranked, self.rank_end
+        for prev in rows:
+            if rank > rank_end:
+                break
+            emit(UPDATE_BEFORE, prev, rank)
+            emit(UPDATE_AFTER, current, rank)
+            current = prev
+            rank += 1
+        return rank, current
 
     def _append_unnumbered(self, buf: _Buffer, row: Row) -> None:
         if buf.size > self.rank_end:
@@ -274,15 +281,7 @@ class Rank(Operator):
                 rank += counts[k]
                 found = True
             elif found:
-                rows = buf.groups[k]
-                j = 0
-                while j < len(rows) and rank <= rank_end:
-                    prev = rows[j]
-                    emit(UPDATE_BEFORE, prev, rank)
-                    emit(UPDATE_AFTER, current, rank)
-                    current = prev
-                    rank += 1
-                    j += 1
+                rank, current = self._shift_down(buf.groups[k], rank, current)
             else:
                 rank += counts[k]
         if rank <= rank_end:
