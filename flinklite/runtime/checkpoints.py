@@ -1,0 +1,137 @@
+"""Checkpoint and savepoint files, laid out as Flink lays them out: `<dir>/<job id>/chk-<n>/`
+holding a `_metadata` file, and savepoints as `<dir>/savepoint-<job id prefix>-<random>/`.
+
+A checkpoint is complete once its `_metadata` exists: it is written to a temporary file,
+fsynced, renamed into place and the folder fsynced, so a crash at any moment leaves either the
+previous complete checkpoint or the new one, never half of one. Only the newest
+`num-retained` complete checkpoints are kept. The metadata is JSON (state_codec), versioned."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from flinklite import __version__
+from flinklite.errors import ValidationError
+from flinklite.runtime.state_codec import STATE_FORMAT_VERSION
+
+METADATA = "_metadata"
+FORMAT = "flinklite-checkpoint"
+_CHECKPOINT_DIR = re.compile(r"^chk-(\d+)$")
+
+
+def write_metadata(folder: Path, payload: dict[str, Any]) -> Path:
+    """Writes `folder/_metadata` atomically; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document = {
+        "format": FORMAT,
+        "version": STATE_FORMAT_VERSION,
+        "flinklite": __version__,
+        "timestamp": int(time.time() * 1000),
+        **payload,
+    }
+    data = json.dumps(document, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    temporary = folder / (METADATA + ".inprogress")
+    with open(temporary, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(temporary, folder / METADATA)
+    _fsync_dir(folder)
+    _fsync_dir(folder.parent)
+    return folder
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+class CheckpointStorage:
+    """One job's checkpoints under `<directory>/<job id>/`."""
+
+    def __init__(self, directory: str | Path, job_id: str, retained: int = 1) -> None:
+        self.job_dir = Path(directory).expanduser() / job_id
+        self.retained = max(1, retained)
+
+    def write(self, checkpoint_id: int, payload: dict[str, Any]) -> Path:
+        folder = write_metadata(
+            self.job_dir / f"chk-{checkpoint_id}", {"checkpoint_id": checkpoint_id, **payload}
+        )
+        self._prune()
+        return folder
+
+    def completed(self) -> list[Path]:
+        return completed_checkpoints(self.job_dir)
+
+    def _prune(self) -> None:
+        for old in self.completed()[: -self.retained]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def completed_checkpoints(job_dir: Path) -> list[Path]:
+    """A job folder's complete checkpoints, oldest first."""
+    if not job_dir.is_dir():
+        return []
+    found = []
+    for child in job_dir.iterdir():
+        m = _CHECKPOINT_DIR.match(child.name)
+        if m and (child / METADATA).is_file():
+            found.append((int(m.group(1)), child))
+    return [path for _, path in sorted(found)]
+
+
+def savepoint_folder(directory: str | Path, job_id: str) -> Path:
+    """A new savepoint's folder, named as Flink names them."""
+    return Path(directory).expanduser() / f"savepoint-{job_id[:6]}-{secrets.token_hex(6)}"
+
+
+def resolve(path: str | Path) -> Path:
+    """The `_metadata` file a restore path names: the file itself, a checkpoint or savepoint
+    folder, or a job folder (its newest complete checkpoint)."""
+    p = Path(path).expanduser()
+    if p.is_file() and p.name == METADATA:
+        return p
+    if (p / METADATA).is_file():
+        return p / METADATA
+    checkpoints = completed_checkpoints(p)
+    if checkpoints:
+        return checkpoints[-1] / METADATA
+    raise ValidationError(
+        f"Cannot restore from '{path}': it holds no completed checkpoint or savepoint "
+        f"(a folder with a {METADATA} file, or a job folder of chk-<n> folders)"
+    )
+
+
+def load(path: str | Path) -> dict[str, Any]:
+    """The metadata a restore path names, checked for format and version."""
+    file = resolve(path)
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ValidationError(f"Cannot read the checkpoint metadata {file}: {e}") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError(f"{file} is not a flinklite checkpoint or savepoint")
+    version = document.get("version")
+    if version != STATE_FORMAT_VERSION:
+        raise ValidationError(
+            f"The checkpoint {file} has state format version {version}, written by flinklite "
+            f"{document.get('flinklite', '?')}; this flinklite ({__version__}) reads version "
+            f"{STATE_FORMAT_VERSION}"
+        )
+    document["path"] = str(file.parent)
+    return document
