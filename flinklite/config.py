@@ -33,6 +33,11 @@ OPTIONS = {
         ConfigOption("parallelism.default", "int", "1"),
         ConfigOption("table.exec.state.ttl", "duration", "0 ms"),
         ConfigOption("flinklite.flink-compatible", "boolean", "false"),
+        # Checkpoints and restore, with Flink's keys (no interval: no checkpoints).
+        ConfigOption("execution.checkpointing.interval", "duration", None),
+        ConfigOption("execution.checkpointing.dir", "string", None),
+        ConfigOption("execution.checkpointing.num-retained", "int", "1"),
+        ConfigOption("execution.state-recovery.path", "string", None),
     )
 }
 
@@ -41,6 +46,9 @@ DEPRECATED = {
     "execution.result-mode": "sql-client.execution.result-mode",
     "execution.max-table-result.rows": "sql-client.execution.max-table-result.rows",
     "execution.type": "execution.runtime-mode",
+    "state.checkpoints.dir": "execution.checkpointing.dir",
+    "state.checkpoints.num-retained": "execution.checkpointing.num-retained",
+    "execution.savepoint.path": "execution.state-recovery.path",
 }
 
 

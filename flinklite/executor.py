@@ -13,6 +13,8 @@ from flinklite.errors import ValidationError
 from flinklite.planner import logical as L
 from flinklite.planner.plan import plan_insert, plan_query
 from flinklite.results import ChangelogResult, JobSubmittedResult
+from flinklite.runtime import checkpoints
+from flinklite.runtime.checkpoints import CheckpointConfig
 from flinklite.runtime.job import RUNNING, Job
 from flinklite.runtime.operator import RuntimeContext
 
@@ -94,6 +96,38 @@ def watermark_interval(config: Configuration) -> int:
     return parse_duration_ms(text, "pipeline.auto-watermark-interval")
 
 
+def checkpoint_config(config: Configuration) -> CheckpointConfig | None:
+    """Checkpoints as configured: an interval and a folder (flinklite keeps them in files)."""
+    interval = config.get("execution.checkpointing.interval")
+    if not interval:
+        return None
+    directory = config.get("execution.checkpointing.dir")
+    if not directory:
+        raise ValidationError(
+            "'execution.checkpointing.interval' is set but 'execution.checkpointing.dir' is not: "
+            "flinklite writes checkpoints into that folder, so a job can be restored from them."
+        )
+    interval_ms = parse_duration_ms(interval, "execution.checkpointing.interval")
+    retained = int(config.get("execution.checkpointing.num-retained") or "1")
+    return CheckpointConfig(max(interval_ms, 1), directory, retained)
+
+
+def restore_point(config: Configuration) -> dict | None:
+    """The checkpoint 'execution.state-recovery.path' names; `latest` is the newest complete
+    checkpoint under 'execution.checkpointing.dir'."""
+    path = config.get("execution.state-recovery.path")
+    if not path:
+        return None
+    if path == "latest":
+        directory = config.get("execution.checkpointing.dir")
+        if not directory:
+            raise ValidationError(
+                "'execution.state-recovery.path' = 'latest' needs 'execution.checkpointing.dir'"
+            )
+        path = str(checkpoints.latest_in(directory))
+    return checkpoints.load(path)
+
+
 def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
     """Builds the job for planned sinks, registers and starts it; (job, result buffers)."""
     from flinklite.planner.translate import build_job
@@ -105,6 +139,7 @@ def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
         watermark_interval_ms=watermark_interval(config),
         idle_timeout_ms=idle_timeout(config),
     )
+    job.enable_checkpoints(checkpoint_config(config), restore_point(config))
     manager.add(job).start()
     return job, buffers
 

@@ -176,6 +176,7 @@ class MatchOperator(Operator):
     """Flink's CepOperator for SQL: per-partition buffers, the matcher, MEASURES output."""
 
     name = "Match"
+    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,
@@ -340,9 +341,6 @@ class MatchOperator(Operator):
         evaluate = self.measures.evaluate
         for m in matches:
             out.process(INSERT, key + evaluate(m.rows(), release_ts))
-
-    def snapshot(self) -> Any:
-        return None
 
 
 class StandardMatchOperator(MatchOperator):

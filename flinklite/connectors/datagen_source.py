@@ -140,8 +140,12 @@ class _DataGenSplit(Split):
 
     def __init__(self, source: DataGenSource) -> None:
         self.source = source
-        self.emitted = 0
+        self.emitted = (source.restored or {}).get(self.name) or 0  # sequences go on
+        self.resumed_at = self.emitted  # the rate counts rows from the (re)start
         self.started: float | None = None
+
+    def position(self) -> Any:
+        return self.emitted
 
     def poll(self) -> list[Row] | None:
         src = self.source
@@ -152,7 +156,7 @@ class _DataGenSplit(Split):
         if self.started is None:
             self.started = now
         # Rows due by now at the configured rate; [] tells the job to come back later.
-        due = int((now - self.started) * src.rate) + 1 - self.emitted
+        due = int((now - self.started) * src.rate) + 1 - (self.emitted - self.resumed_at)
         count = min(BATCH_SIZE, due if remaining is None else min(due, remaining))
         if count <= 0:
             return []

@@ -98,5 +98,11 @@ class FileSystemSink(Sink):
     def end_input(self) -> None:
         self._commit()
 
+    def prepare_checkpoint(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+        self._commit()  # Flink's file sink rolls its part file on checkpoint, too
+
     def close(self) -> None:
         self._commit()

@@ -58,6 +58,11 @@ class _FileSplit(Split):
         self.meta: tuple[Any, ...] = ()
         self.file: Any = None
         self.done = False
+        self.line = 0  # lines consumed: where a restored split resumes
+        self.resume_at = 0
+
+    def position(self) -> Any:
+        return self.line
 
     def _open(self) -> None:
         try:
@@ -66,6 +71,9 @@ class _FileSplit(Split):
             raise ExecutionError(f"Cannot read file {self.path}: {e.strerror}") from None
         if self.metadata_keys:
             self.meta = _metadata(self.path, self.metadata_keys)
+        if self.resume_at:
+            skipped = sum(1 for _ in islice(self.file, self.resume_at))
+            self.line = skipped
 
     def poll(self) -> list[Row] | None:
         if self.done:
@@ -109,7 +117,6 @@ class _CsvSplit(_FileSplit):
         self.converter: csv_codec.RecordConverter = converter
         opts = converter.opts
         self.special = [c for c in (opts.quote, opts.escape) if c]
-        self.line = 0
 
     def _records(self, lines: list[str]) -> list[list[str]]:
         text = "".join(lines)
@@ -174,7 +181,6 @@ class _LineSplit(_FileSplit):
     def __init__(self, path: str, metadata: tuple[str, ...], decoder: RowDecoder) -> None:
         super().__init__(path, metadata)
         self.decode = decoder.decode
-        self.line = 0
 
     def read_batch(self) -> list[Row] | None:
         lines = list(islice(self.file, BATCH_SIZE))
@@ -245,6 +251,8 @@ class FileSystemSource(Source):
     def splits(self) -> list[Split]:
         pattern = self.spec.options.get("source.path.regex-pattern")
         self._splits = [self._split(p) for p in list_files(self.path, pattern)]
+        for split in self._splits:
+            split.resume_at = (self.restored or {}).get(split.name) or 0
         return list(self._splits)
 
     def close(self) -> None:

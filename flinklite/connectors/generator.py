@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flinklite.catalog import types as T
@@ -116,6 +117,10 @@ class _GeneratorSplit(Split):
     def __init__(self, source: GeneratorSource) -> None:
         self.source = source
 
+    def position(self) -> Any:
+        gen = self.source.generator
+        return {"count": gen.count, "random": gen.rng.getstate(), "start_ns": gen.start_ns}
+
     def poll(self) -> list[Row] | None:
         src = self.source
         gen = src.generator
@@ -166,6 +171,11 @@ class GeneratorSource(Source):
         self.generator = StreamsHubGenerator(
             self.data, self.seed, rows_per_second=self.rate, start_ms=start_ms
         )
+        saved = (self.restored or {}).get("generator")
+        if saved is not None:  # the same records from where the checkpoint was, same clock
+            gen = self.generator
+            gen.count, gen.start_ns = saved["count"], saved["start_ns"]
+            gen.rng.setstate(saved["random"])
 
     def rows(self, records: list[tuple[tuple[str, ...], int]]) -> list[Row]:
         project = self.project

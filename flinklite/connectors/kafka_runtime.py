@@ -284,6 +284,7 @@ class KafkaSource(Source):
         self.stops: dict[tuple[str, int], int] = {}
         # next offset to read per partition, committed when the table names a group
         self.positions: dict[tuple[str, int], int] = {}
+        self.starts: dict[tuple[str, int], int] = {}  # where each partition was assigned from
         self.commits = bool(options.get("properties.group.id"))
         self.last_commit = time.monotonic()
 
@@ -427,6 +428,12 @@ class KafkaSource(Source):
         for tp in self.partitions:
             if starts[tp] == OFFSET_END:
                 starts[tp] = self._high(tp)
+        restored = self.restored or {}
+        for t, p in self.partitions:  # a checkpoint's offsets win over the startup mode
+            offset = restored.get(f"{t}-{p}")
+            if offset is not None:
+                starts[(t, p)] = offset
+        self.starts = dict(starts)
         self._bounds(starts)
         assign = []
         for (t, p), start in starts.items():
@@ -556,6 +563,11 @@ class PartitionSplit(Split):
         self.tp = tp
         self.name = f"{tp[0]}-{tp[1]}"
         self.stop = source.stops.get(tp)
+
+    def position(self) -> Any:
+        """The next offset to read (the start offset until a record was read)."""
+        source = self.source
+        return source.positions.get(self.tp, source.starts.get(self.tp))
 
     def poll(self) -> list | None:
         source = self.source

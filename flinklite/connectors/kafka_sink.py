@@ -218,6 +218,12 @@ class KafkaSink(Sink):
             self.producer.commit_transaction(TRANSACTION_TIMEOUT_S)
             self.exactly_once = False  # nothing open any more
 
+    def prepare_checkpoint(self) -> None:
+        # at-least-once: every record before the checkpoint acknowledged by the broker.
+        if self.buffer:
+            self._flush_buffer()
+        self._flush()
+
     def _flush(self) -> None:
         if self.producer is not None:
             left = self.producer.flush(FLUSH_TIMEOUT_S)

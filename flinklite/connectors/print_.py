@@ -73,3 +73,6 @@ class PrintSink(Sink):
 
     def end_input(self) -> None:
         self._stream().flush()
+
+    def prepare_checkpoint(self) -> None:
+        self._stream().flush()  # what precedes a checkpoint is out before it is recorded

@@ -14,6 +14,7 @@ import re
 import secrets
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,15 @@ from flinklite.runtime.state_codec import STATE_FORMAT_VERSION
 METADATA = "_metadata"
 FORMAT = "flinklite-checkpoint"
 _CHECKPOINT_DIR = re.compile(r"^chk-(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointConfig:
+    """`execution.checkpointing.interval`, `.dir` and `.num-retained`."""
+
+    interval_ms: int
+    directory: str
+    retained: int = 1
 
 
 def write_metadata(folder: Path, payload: dict[str, Any]) -> Path:
@@ -93,6 +103,16 @@ def completed_checkpoints(job_dir: Path) -> list[Path]:
         if m and (child / METADATA).is_file():
             found.append((int(m.group(1)), child))
     return [path for _, path in sorted(found)]
+
+
+def latest_in(directory: str | Path) -> Path:
+    """The newest complete checkpoint of any job under a checkpoint folder."""
+    found = [
+        c for job in Path(directory).expanduser().glob("*") for c in completed_checkpoints(job)
+    ]
+    if not found:
+        raise ValidationError(f"Cannot restore 'latest': no completed checkpoint in {directory}")
+    return max(found, key=lambda c: (c / METADATA).stat().st_mtime_ns)
 
 
 def savepoint_folder(directory: str | Path, job_id: str) -> Path:

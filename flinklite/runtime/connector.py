@@ -61,10 +61,15 @@ class Split:
     an empty list when nothing is available right now, or None once the split has ended.
     Bad records raise ExecutionError naming the file and line or topic/partition/offset."""
 
-    name: str = "split"
+    name: str = "split"  # unique within its source: checkpoints key positions by it
 
     def poll(self) -> list[Row] | None:
         raise NotImplementedError
+
+    def position(self) -> Any:
+        """Where the next poll reads, as plain data a checkpoint keeps (a line number, an
+        offset); the source resumes there when it finds it in `Source.restored`."""
+        return None
 
     def close(self) -> None:
         pass
@@ -76,6 +81,9 @@ class Source:
 
     bounded: bool = True
     changelog: bool = False
+    # Split name -> position from a checkpoint, set before `open`; a source reads each split
+    # from there instead of its startup position.
+    restored: dict[str, Any] | None = None
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx
@@ -95,6 +103,10 @@ class Sink(Stage):
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx
+
+    def prepare_checkpoint(self) -> None:
+        """Makes durable what was written so far, before a checkpoint records the sources'
+        positions past it (Flink flushes sinks on checkpoint)."""
 
     def close(self) -> None:
         pass

@@ -14,9 +14,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flinklite.errors import ExecutionError, FlinkliteError
-from flinklite.runtime.connector import Source, Split
-from flinklite.runtime.operator import MAX_WATERMARK, MIN_WATERMARK, RuntimeContext, Stage
+from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
+from flinklite.runtime import state_codec
+from flinklite.runtime.checkpoints import CheckpointConfig, CheckpointStorage
+from flinklite.runtime.connector import Sink, Source, Split
+from flinklite.runtime.operator import (
+    MAX_WATERMARK,
+    MIN_WATERMARK,
+    Operator,
+    RuntimeContext,
+    Stage,
+)
 from flinklite.runtime.watermarks import WatermarkGenerator
 
 CREATED, RUNNING, FINISHED, FAILED, CANCELED = (
@@ -65,11 +73,40 @@ class SourceDriver:
     done: bool = False
     watermarks: SplitWatermarks | None = None
     now_ms: Callable[[], int] = lambda: int(time.time() * 1000)
+    ended_names: set[str] = field(default_factory=set)  # splits that ended (checkpointed)
 
-    def open(self, ctx: RuntimeContext) -> None:
+    def open(self, ctx: RuntimeContext, restored: dict | None = None) -> None:
+        """Opens the source; with `restored` (a checkpoint's `snapshot()`), its splits resume
+        where the checkpoint left them and splits that had ended stay ended."""
+        if restored is not None:
+            self.source.restored = dict(restored["positions"])
         self.source.open(ctx)
         self.splits = list(self.source.splits())
         self.now_ms = ctx.now_ms
+        if restored is not None:
+            ended = set(restored["ended"])
+            for split in [s for s in self.splits if s.name in ended]:
+                split.close()
+                self.splits.remove(split)
+            if self.watermarks is not None and restored["watermarks"] is not None:
+                per_split, emitted = restored["watermarks"]
+                by_name = {s.name: s for s in self.splits}
+                self.watermarks.per_split = {
+                    by_name[n]: wm for n, wm in per_split.items() if n in by_name
+                }
+                self.watermarks.emitted = emitted
+            self.ended_names = ended
+
+    def snapshot(self) -> dict:
+        """Each split's position, the splits that ended, and the per-split watermarks."""
+        wms = self.watermarks
+        return {
+            "positions": {s.name: s.position() for s in self.splits},
+            "ended": sorted(self.ended_names),
+            "watermarks": None
+            if wms is None
+            else [{s.name: wm for s, wm in wms.per_split.items()}, wms.emitted],
+        }
 
     def poll(self) -> bool:
         """Moves one batch; True when rows moved, False when nothing was available."""
@@ -90,6 +127,7 @@ class SourceDriver:
         if batch is None:
             split.close()
             self.splits.remove(split)
+            self.ended_names.add(split.name)
             if self.watermarks is not None:
                 self.watermarks.per_split.pop(split, None)
                 self._advance()
@@ -186,6 +224,77 @@ class Job:
         self._thread: threading.Thread | None = None
         self._on_end = on_end
         ctx.cancelled = self._cancel.is_set
+        self.checkpointing: CheckpointConfig | None = None
+        self.restore_from: dict | None = None  # a checkpoint's metadata (checkpoints.load)
+        self.last_checkpoint: tuple[int, float, int] | None = None  # id, time, bytes
+        self._checkpoint_id = 0
+
+    # --- checkpoints -----------------------------------------------------------------------
+
+    def operators(self) -> list[tuple[str, Operator]]:
+        """The stages that keep state, in the plan's order, with their names."""
+        return [
+            (getattr(s, "name", type(s).__name__), s)
+            for s in self.closables
+            if isinstance(s, Operator)
+        ]
+
+    def enable_checkpoints(self, config: CheckpointConfig | None, restore: dict | None) -> None:
+        """Checkpoints every `config.interval_ms` and/or a start from a checkpoint, checked
+        now: an operator that cannot be checkpointed, or a checkpoint that does not fit this
+        query, is refused before the job starts."""
+        if config is not None or restore is not None:
+            for name, op in self.operators():
+                if not getattr(op, "checkpointable", True):
+                    raise ValidationError(
+                        f"Checkpoints of a job with a {name} operator are not supported by "
+                        "flinklite yet (its state would be lost on restore)."
+                    )
+        if restore is not None:
+            names = [name for name, _ in self.operators()]
+            saved = [o["name"] for o in restore.get("operators", [])]
+            if names != saved or len(restore.get("sources", [])) != len(self.drivers):
+                first = next(
+                    (
+                        f"{a} (checkpoint: {b})"
+                        for a, b in zip(names, saved, strict=False)
+                        if a != b
+                    ),
+                    f"{len(names)} operators and {len(self.drivers)} sources (checkpoint: "
+                    f"{len(saved)} and {len(restore.get('sources', []))})",
+                )
+                raise ValidationError(
+                    f"The state in {restore.get('path')} does not fit this query: operator "
+                    f"{first}. Restore a checkpoint of the same query."
+                )
+            self._checkpoint_id = int(restore.get("checkpoint_id", 0))
+        self.checkpointing = config
+        self.restore_from = restore
+
+    def _restore_operators(self, restore: dict) -> None:
+        for (name, op), saved in zip(self.operators(), restore["operators"], strict=True):
+            state = state_codec.decode(saved["state"], name)
+            if state is not None:
+                op.restore(state)
+
+    def _checkpoint(self, storage: CheckpointStorage) -> None:
+        """A consistent cut between two rounds of the loop: sinks flushed, then every
+        operator's state and every source's position."""
+        for stage in self.closables:
+            if isinstance(stage, Sink):
+                stage.prepare_checkpoint()
+        operators = [
+            {"name": name, "state": state_codec.encode(op.snapshot(), name)}
+            for name, op in self.operators()
+        ]
+        sources = [state_codec.encode(d.snapshot(), "a source") for d in self.drivers]
+        self._checkpoint_id += 1
+        folder = storage.write(
+            self._checkpoint_id,
+            {"job_id": self.id, "job_name": self.name, "operators": operators, "sources": sources},
+        )
+        size = (folder / "_metadata").stat().st_size
+        self.last_checkpoint = (self._checkpoint_id, time.time(), size)
 
     # --- control ---------------------------------------------------------------------------
 
@@ -216,8 +325,19 @@ class Job:
                 opener = getattr(stage, "open", None)
                 if opener is not None:
                     opener(self.ctx)
-            for d in self.drivers:
-                d.open(self.ctx)
+            restore = self.restore_from
+            if restore is not None:
+                self._restore_operators(restore)
+            for i, d in enumerate(self.drivers):
+                saved = None
+                if restore is not None:
+                    saved = state_codec.decode(restore["sources"][i], "a source")
+                d.open(self.ctx, saved)
+            config = self.checkpointing
+            storage = None
+            if config is not None:
+                storage = CheckpointStorage(config.directory, self.id, config.retained)
+                due = time.monotonic() + config.interval_ms / 1000
             active = list(self.drivers)
             cancelled = self._cancel.is_set
             while active and not cancelled():
@@ -227,6 +347,9 @@ class Job:
                         moved = True
                     if d.done:
                         active.remove(d)
+                if storage is not None and active and time.monotonic() >= due:
+                    self._checkpoint(storage)
+                    due = time.monotonic() + config.interval_ms / 1000  # type: ignore[union-attr]
                 if not moved and active:
                     time.sleep(IDLE_SLEEP_S)
             self.status = CANCELED if active else FINISHED

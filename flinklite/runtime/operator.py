@@ -75,11 +75,17 @@ class Operator(Stage):
     def close(self) -> None:
         pass
 
+    # Whether snapshot() captures all this operator keeps. An operator whose state flinklite
+    # cannot checkpoint yet says False, and a job with checkpoints refuses to start with it.
+    checkpointable = True
+
     def snapshot(self) -> Any:
+        """The operator's state as plain data (runtime.state_codec); None when it keeps none.
+        It must not share mutable objects with the running operator."""
         return None
 
     def restore(self, state: Any) -> None:
-        pass
+        """Takes back what `snapshot` returned (after `open`)."""
 
 
 class TwoInputOperator(Operator):
@@ -96,6 +102,14 @@ class TwoInputOperator(Operator):
 
     def side(self, index: int) -> Stage:
         return _Side(self, index)
+
+    def snapshot_inputs(self) -> Any:
+        """The two inputs' watermarks and ends, for subclasses' snapshots."""
+        return [list(self._watermarks), self._current_watermark, list(self._ended)]
+
+    def restore_inputs(self, state: Any) -> None:
+        watermarks, current, ended = state
+        self._watermarks, self._current_watermark, self._ended = list(watermarks), current, ended
 
     def process(self, kind: str, row: Row) -> None:  # pragma: no cover - use side()
         raise TypeError("a two-input operator is fed through side(0) and side(1)")

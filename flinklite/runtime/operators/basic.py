@@ -76,6 +76,12 @@ class WatermarkAssigner(Operator):
             self.emitted = ts
             self.out.on_watermark(ts)
 
+    def snapshot(self) -> Any:
+        return [self.current, self.emitted]
+
+    def restore(self, state: Any) -> None:
+        self.current, self.emitted = state
+
 
 class Union(Operator):
     """UNION ALL of n inputs: rows pass through; the watermark is the minimum of the inputs'."""
@@ -108,6 +114,13 @@ class Union(Operator):
         self.ended += 1
         if self.ended == self.n:
             self.out.end_input()
+
+    def snapshot(self) -> Any:
+        return [list(self.watermarks), self.current, self.ended]
+
+    def restore(self, state: Any) -> None:
+        watermarks, self.current, self.ended = state
+        self.watermarks = list(watermarks)
 
 
 class _UnionSide(Stage):
@@ -164,6 +177,7 @@ class FinalRows(Operator):
     joins): fold the changes and emit the surviving rows once, as `+I`, at end of input."""
 
     name = "FinalRows"
+    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(self) -> None:
         self.folded = ChangelogFold()

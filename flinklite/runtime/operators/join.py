@@ -259,22 +259,22 @@ class Join(TwoInputOperator):
     # -- state ------------------------------------------------------------------------------
 
     def snapshot(self) -> Any:
-        return tuple(
-            {
-                key: {r: (list(v) if isinstance(v, list) else v) for r, v in bucket.items()}
-                for key, bucket in side.items()
-            }
-            for side in self._state
-        )
+        return {"sides": _copy_sides(self._state), "inputs": self.snapshot_inputs()}
 
     def restore(self, state: Any) -> None:
-        self._state = tuple(
-            {
-                key: {r: (list(v) if isinstance(v, list) else v) for r, v in bucket.items()}
-                for key, bucket in side.items()
-            }
-            for side in state
-        )
+        self._state = _copy_sides(state["sides"])
+        self.restore_inputs(state["inputs"])
+
+
+def _copy_sides(sides: Any) -> tuple:
+    """Both sides' rows per key, each bucket's entries copied (a list entry holds a count)."""
+    return tuple(
+        {
+            key: {r: (list(v) if isinstance(v, list) else v) for r, v in bucket.items()}
+            for key, bucket in side.items()
+        }
+        for side in sides
+    )
 
 
 def _has_null(key: tuple) -> bool:

@@ -24,6 +24,7 @@ class OverAggregate(Operator):
     Output rows are the input row followed by one value per aggregate."""
 
     name = "OverAggregate"
+    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,

@@ -20,6 +20,7 @@ class SetOp(TwoInputOperator):
     """`kind` 'intersect' or 'except'; left is side 0."""
 
     name = "SetOp"
+    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(self, kind: str, all_: bool) -> None:
         self.kind = kind

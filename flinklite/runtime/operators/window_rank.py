@@ -17,6 +17,7 @@ class WindowRank(Operator):
     the rank number appended when `output_rank_number`."""
 
     name = "WindowRank"
+    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,
