@@ -18,11 +18,12 @@ from flinklite.runtime.operator import RuntimeContext
 FIELDS = (RowField("s", T.string()), RowField("n", T.int_()))
 
 
-def read(path, fmt="csv", options=None, physical=FIELDS, metadata=()) -> list[tuple]:
+def read(path, fmt="csv", options=None, physical=FIELDS, metadata=(), restored=None) -> list[tuple]:
     spec = ScanSpec(
         "t", {"path": str(path)}, {"value": (fmt, options or {})}, physical, FIELDS, metadata
     )
     source = FileSystemSource(spec)
+    source.restored = restored
     source.open(RuntimeContext())
     rows = []
     for split in source.splits():
@@ -124,3 +125,26 @@ def test_sink_rolls_files_over_the_size_limit(tmp_path):
     names = sorted(os.listdir(tmp_path / "out"))
     assert [n.rsplit("-", 1)[1] for n in names] == ["0", "1"]
     assert read(tmp_path / "out", "json") == [("a", 1), ("b", 2), ("c", 3)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_split_resumes_at_the_line_its_position_names(tmp_path, fmt):
+    lines = (
+        [f'"x{i}\nwith a newline",{i}\n' if i % 7 == 0 else f"x{i},{i}\n" for i in range(2500)]
+        if fmt == "csv"
+        else [f'{{"s": "x{i}", "n": {i}}}\n' for i in range(2500)]
+    )
+    path = tmp_path / f"a.{fmt}"
+    path.write_text("".join(lines))
+    spec = ScanSpec("t", {"path": str(path)}, {"value": (fmt, {})}, FIELDS, FIELDS)
+    source = FileSystemSource(spec)
+    source.open(RuntimeContext())
+    (split,) = source.splits()
+    first = split.poll()
+    position = split.position()
+    rest = []
+    while (batch := split.poll()) is not None:
+        rest.extend(batch)
+    source.close()
+    assert first and rest and len(first) + len(rest) == 2500
+    assert read(path, fmt, restored={str(path): position}) == rest
