@@ -105,6 +105,64 @@ class NFA:
         # one of them can complete without taking another row.
         self.proceeds_to_final = {s.id for s in pattern.states if proceeds_to_final(s)}
 
+    # --- state as plain data (checkpoints) ---------------------------------------------------
+
+    def snapshot_keys(self, keys: dict[tuple, KeyState]) -> dict:
+        """Every partition's runs as plain data. Runs share the prefixes of their paths; the
+        path nodes are written once each, in a table where a node follows its predecessor, and
+        runs refer to them by index; states by their id."""
+        index: dict[int, int] = {}
+        nodes: list[list] = []
+
+        def node_ref(node: Any) -> int | None:
+            if node is None:
+                return None
+            chain, n = [], node
+            while n is not None and id(n) not in index:  # the part not written yet
+                chain.append(n)
+                n = n[0]
+            for m in reversed(chain):
+                index[id(m)] = len(nodes)
+                nodes.append([None if m[0] is None else index[id(m[0])], m[1], m[2], m[3]])
+            return index[id(node)]
+
+        def run(r: Run) -> list:
+            return [r.state.id, node_ref(r.node), r.start_ts, r.start_seq, r.lasts, r.accs]
+
+        partitions = [
+            [key, [run(r) for r in ks.partial], [[s, o, run(r)] for s, o, r in ks.completed]]
+            for key, ks in keys.items()
+        ]
+        order = next(self._order)
+        self._order = count(order)
+        return {"nodes": nodes, "partitions": partitions, "order": order}
+
+    def restore_keys(self, data: dict) -> dict[tuple, KeyState]:
+        states = {s.id: s for s in self.pattern.states}
+        nodes: list[Any] = []
+        for prev, var, row, seq in data["nodes"]:
+            nodes.append((None if prev is None else nodes[prev], var, row, seq))
+
+        def run(saved: list) -> Run:
+            state, node, start_ts, start_seq, lasts, accs = saved
+            return Run(
+                states[state],
+                None if node is None else nodes[node],
+                start_ts,
+                start_seq,
+                lasts,
+                accs,
+            )
+
+        keys = {}
+        for key, partial, completed in data["partitions"]:
+            ks = KeyState(run(partial[0]))
+            ks.partial = [run(r) for r in partial]
+            ks.completed = [(s, o, run(r)) for s, o, r in completed]
+            keys[key] = ks
+        self._order = count(data["order"])
+        return keys
+
     def new_key(self) -> KeyState:
         return KeyState(
             Run(self.pattern.start, None, 0, NO_START, self.initial_lasts, self.initial_accs)

@@ -176,7 +176,6 @@ class MatchOperator(Operator):
     """Flink's CepOperator for SQL: per-partition buffers, the matcher, MEASURES output."""
 
     name = "Match"
-    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,
@@ -342,12 +341,45 @@ class MatchOperator(Operator):
         for m in matches:
             out.process(INSERT, key + evaluate(m.rows(), release_ts))
 
+    # --- state -----------------------------------------------------------------------------
+
+    def snapshot(self) -> Any:
+        """The partial and completed matches, the rows waiting for the watermark, the timers
+        and counters: everything a restored operator needs to go on as this one would."""
+        order = next(self._order)
+        self._order = count(order)
+        return {
+            "matcher": self.nfa.snapshot_keys(self.keys),
+            "buffer": {k: {t: list(rows) for t, rows in b.items()} for k, b in self.buffer.items()},
+            "fifo": list(self.fifo),
+            "fifo_last": self.fifo_last,
+            "due": list(self.due),
+            "timeouts": list(self.timeouts),
+            "watermark": self.watermark,
+            "seq": self.seq,
+            "order": order,
+        }
+
+    def restore(self, state: Any) -> None:
+        self.keys = self.nfa.restore_keys(state["matcher"])
+        self.buffer = {
+            k: {t: list(rows) for t, rows in b.items()} for k, b in state["buffer"].items()
+        }
+        self.fifo = deque(tuple(e) for e in state["fifo"])
+        self.fifo_last = state["fifo_last"]
+        self.due = [tuple(e) for e in state["due"]]
+        self.timeouts = [tuple(e) for e in state["timeouts"]]
+        self.watermark = state["watermark"]
+        self.seq = state["seq"]
+        self._order = count(state["order"])
+
 
 class StandardMatchOperator(MatchOperator):
     """The Match operator over the standard-semantics matcher: the same time-ordered release
     of rows per partition; output rows come from the matcher and the end of input decides the
     searches still waiting for more rows."""
 
+    checkpointable = False  # the standard matcher's state is not in snapshot() yet
     flink_error: FlinkliteError | None = None
 
     def open(self, ctx: RuntimeContext) -> None:

@@ -87,7 +87,7 @@ def test_killed_and_restarted_jobs_end_with_the_uninterrupted_result(tmp_path):
                 _command(script, *options), stdout=out, stderr=subprocess.PIPE, env=env
             )
             # KILLS runs are killed at a random moment; the one after them may finish.
-            timeout = rng.uniform(0.7, 1.5) if kills < KILLS else 120
+            timeout = rng.uniform(1.0, 3.5) if kills < KILLS else 120
             try:
                 _, err = proc.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -100,7 +100,7 @@ def test_killed_and_restarted_jobs_end_with_the_uninterrupted_result(tmp_path):
             assert proc.returncode == 0, err.decode()
             break
     assert progress == sorted(progress), "a restart went back before its checkpoint"
-    assert len(set(progress)) >= 2, "restarts made no progress"
+    assert progress and progress[-1] > 0, "no restart went on from a checkpoint"
     assert _fold(output.read_text()) == expected
 
 
