@@ -37,6 +37,7 @@ OPTIONS = {
         ConfigOption("execution.checkpointing.interval", "duration", None),
         ConfigOption("execution.checkpointing.dir", "string", None),
         ConfigOption("execution.checkpointing.num-retained", "int", "1"),
+        ConfigOption("execution.checkpointing.savepoint-dir", "string", None),
         ConfigOption("execution.state-recovery.path", "string", None),
     )
 }
@@ -48,6 +49,7 @@ DEPRECATED = {
     "execution.type": "execution.runtime-mode",
     "state.checkpoints.dir": "execution.checkpointing.dir",
     "state.checkpoints.num-retained": "execution.checkpointing.num-retained",
+    "state.savepoints.dir": "execution.checkpointing.savepoint-dir",
     "execution.savepoint.path": "execution.state-recovery.path",
 }
 
@@ -58,6 +60,7 @@ class Configuration:
     def __init__(self, initial: dict[str, str] | None = None) -> None:
         self._initial: dict[str, str] = {}
         for key, value in (initial or {}).items():
+            key = DEPRECATED.get(key, key)  # -D with an older key means the new one
             self._initial[key] = check_value(key, value)
         self._values: dict[str, str] = dict(self._initial)
 

@@ -360,7 +360,7 @@ class Session:
         elif what in ("COLUMNS", "COLUMNS FROM", "COLUMNS IN"):
             rows = _describe_rows(c.describe_target(stmt.name, stmt.pos), **kw)
         elif what == "JOBS":
-            return _table(("job id", "job name", "status", "start time"), self.jobs.rows())
+            return _table(*self.jobs.table())
         elif what in ("MODULES", "FULL MODULES"):
             header = ("module name",) if what == "MODULES" else ("module name", "used")
             return _table(header, [("core",)] if what == "MODULES" else [("core", True)])
@@ -399,8 +399,19 @@ class Session:
 
     @_STATEMENTS.register(ast.StopJob)
     def _StopJob(self, stmt: ast.StopJob) -> Result:
-        executor.stop_job(self.jobs, stmt.job_id, stmt.pos)
-        return StatusResult(OK)
+        if not stmt.with_savepoint:
+            executor.stop_job(self.jobs, stmt.job_id, stmt.pos)
+            return StatusResult(OK)
+        directory = self.config.get("execution.checkpointing.savepoint-dir")
+        if not directory:
+            raise ValidationError(
+                f"Could not stop job {stmt.job_id} with a savepoint: no savepoint directory is "
+                "configured; SET 'execution.checkpointing.savepoint-dir' (or Flink's older "
+                "'state.savepoints.dir').",
+                pos=stmt.pos,
+            )
+        path = executor.stop_job(self.jobs, stmt.job_id, stmt.pos, savepoint_dir=directory)
+        return _table(("savepoint path",), [(path,)])
 
     @_STATEMENTS.register(ast.ClientCommand)
     def _ClientCommand(self, stmt: ast.ClientCommand) -> Result:

@@ -123,7 +123,9 @@ def savepoint_folder(directory: str | Path, job_id: str) -> Path:
 def resolve(path: str | Path) -> Path:
     """The `_metadata` file a restore path names: the file itself, a checkpoint or savepoint
     folder, or a job folder (its newest complete checkpoint)."""
-    p = Path(path).expanduser()
+    text = str(path)
+    text = text[len("file://") :] if text.startswith("file://") else text.removeprefix("file:")
+    p = Path(text).expanduser()
     if p.is_file() and p.name == METADATA:
         return p
     if (p / METADATA).is_file():

@@ -13,10 +13,11 @@ import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.runtime import state_codec
-from flinklite.runtime.checkpoints import CheckpointConfig, CheckpointStorage
+from flinklite.runtime.checkpoints import CheckpointConfig, CheckpointStorage, write_metadata
 from flinklite.runtime.connector import Sink, Source, Split
 from flinklite.runtime.operator import (
     MAX_WATERMARK,
@@ -197,6 +198,15 @@ class SourceDriver:
 _ids = itertools.count(1)
 
 
+@dataclass(slots=True)
+class _SavepointRequest:
+    """STOP JOB ... WITH SAVEPOINT, handed from the session to the job's thread."""
+
+    folder: Path
+    done: threading.Event = field(default_factory=threading.Event)
+    error: Exception | None = None
+
+
 class Job:
     """A job built from a physical plan: `start()` runs it on its own thread, `cancel()` stops it
     at the next batch boundary, `wait()` blocks until it ends."""
@@ -228,6 +238,8 @@ class Job:
         self.restore_from: dict | None = None  # a checkpoint's metadata (checkpoints.load)
         self.last_checkpoint: tuple[int, float, int] | None = None  # id, time, bytes
         self._checkpoint_id = 0
+        self._savepoint: _SavepointRequest | None = None
+        self.stopped_with_savepoint = False  # then it ends FINISHED, as in Flink
 
     # --- checkpoints -----------------------------------------------------------------------
 
@@ -271,15 +283,39 @@ class Job:
         self.checkpointing = config
         self.restore_from = restore
 
-    def _restore_operators(self, restore: dict) -> None:
-        for (name, op), saved in zip(self.operators(), restore["operators"], strict=True):
-            state = state_codec.decode(saved["state"], name)
-            if state is not None:
-                op.restore(state)
+    def stop_with_savepoint(self, folder: Path, timeout_s: float = 60) -> Path:
+        """Takes a savepoint into `folder` at the next boundary between two rounds of the loop,
+        then stops the job there (Flink's stop-with-savepoint); returns the folder."""
+        not_checkpointable = [n for n, op in self.operators() if not op.checkpointable]
+        if not_checkpointable:
+            raise ValidationError(
+                f"Could not stop job {self.id} with a savepoint: its {not_checkpointable[0]} "
+                "operator's state is not in savepoints yet."
+            )
+        request = _SavepointRequest(folder)
+        self._savepoint = request
+        if not request.done.wait(timeout_s) or request.error is not None:
+            raise ExecutionError(
+                f"Could not stop job {self.id} with a savepoint: "
+                + (str(request.error) if request.error is not None else "it did not answer")
+            )
+        self.wait(timeout_s)
+        return folder
 
-    def _checkpoint(self, storage: CheckpointStorage) -> None:
-        """A consistent cut between two rounds of the loop: sinks flushed, then every
-        operator's state and every source's position."""
+    def _take_savepoint(self, request: _SavepointRequest) -> None:
+        try:
+            write_metadata(request.folder, self._state("savepoint", self._checkpoint_id))
+        except Exception as e:  # noqa: BLE001 - the requester reports it; the job goes on
+            request.error = e
+        else:
+            self.stopped_with_savepoint = True
+            self._cancel.set()
+        finally:
+            self._savepoint = None
+            request.done.set()
+
+    def _state(self, kind: str, checkpoint_id: int) -> dict:
+        """Sinks flushed, then every operator's state and every source's position."""
         for stage in self.closables:
             if isinstance(stage, Sink):
                 stage.prepare_checkpoint()
@@ -287,12 +323,25 @@ class Job:
             {"name": name, "state": state_codec.encode(op.snapshot(), name)}
             for name, op in self.operators()
         ]
-        sources = [state_codec.encode(d.snapshot(), "a source") for d in self.drivers]
+        return {
+            "kind": kind,
+            "checkpoint_id": checkpoint_id,
+            "job_id": self.id,
+            "job_name": self.name,
+            "operators": operators,
+            "sources": [state_codec.encode(d.snapshot(), "a source") for d in self.drivers],
+        }
+
+    def _restore_operators(self, restore: dict) -> None:
+        for (name, op), saved in zip(self.operators(), restore["operators"], strict=True):
+            state = state_codec.decode(saved["state"], name)
+            if state is not None:
+                op.restore(state)
+
+    def _checkpoint(self, storage: CheckpointStorage) -> None:
+        """A consistent cut between two rounds of the loop."""
         self._checkpoint_id += 1
-        folder = storage.write(
-            self._checkpoint_id,
-            {"job_id": self.id, "job_name": self.name, "operators": operators, "sources": sources},
-        )
+        folder = storage.write(self._checkpoint_id, self._state("checkpoint", self._checkpoint_id))
         size = (folder / "_metadata").stat().st_size
         self.last_checkpoint = (self._checkpoint_id, time.time(), size)
 
@@ -350,9 +399,11 @@ class Job:
                 if storage is not None and active and time.monotonic() >= due:
                     self._checkpoint(storage)
                     due = time.monotonic() + config.interval_ms / 1000  # type: ignore[union-attr]
+                if self._savepoint is not None:
+                    self._take_savepoint(self._savepoint)
                 if not moved and active:
                     time.sleep(IDLE_SLEEP_S)
-            self.status = CANCELED if active else FINISHED
+            self.status = CANCELED if active and not self.stopped_with_savepoint else FINISHED
         except FlinkliteError as e:
             self.status = FAILED
             self.error = e

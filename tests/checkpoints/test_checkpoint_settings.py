@@ -4,6 +4,8 @@ and a checkpointed job's folder layout."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from flinklite.errors import FlinkliteError
@@ -66,3 +68,53 @@ def test_nothing_to_restore_is_said_before_the_job_starts(session, tmp_path):
         session.execute_statement(
             "INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym"
         )
+
+
+def test_show_jobs_gives_the_last_checkpoint_of_jobs_that_checkpoint(session, tmp_path):
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '10 ms'")
+    session.execute_statement("INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym")
+    shown = session.execute_statement("SHOW JOBS")
+    assert shown.columns[-2:] == ("last checkpoint", "checkpoint size")
+    (row,) = shown.rows
+    assert row[-2].endswith("Z") and row[-1].endswith(" bytes")
+
+
+def test_stop_with_savepoint_needs_a_folder_then_gives_its_path(session, tmp_path):
+    session.execute_statement("RESET 'table.dml-sync'")
+    session.execute_statement("SET 'table.dml-sync' = 'false'")
+    session.execute_statement(
+        "CREATE TABLE Endless (n BIGINT) WITH ('connector' = 'datagen', "
+        "'rows-per-second' = '1000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', "
+        "'fields.n.end' = '100000000')"
+    )
+    session.execute_statement("CREATE TABLE Total (s BIGINT) WITH ('connector' = 'blackhole')")
+    job_id = session.execute_statement("INSERT INTO Total SELECT SUM(n) FROM Endless").job_id
+    with pytest.raises(FlinkliteError, match="no savepoint directory is configured"):
+        session.execute_statement(f"STOP JOB '{job_id}' WITH SAVEPOINT")
+    session.execute_statement(f"SET 'state.savepoints.dir' = '{tmp_path}'")
+    result = session.execute_statement(f"STOP JOB '{job_id}' WITH SAVEPOINT")
+    (path,) = result.rows[0]
+    assert result.columns == ("savepoint path",)
+    assert path.startswith(f"file:{tmp_path}/savepoint-{job_id[:6]}-")
+    assert session.jobs.find(job_id).status == "FINISHED"
+
+    # A job started from the savepoint goes on from its sum and from its place in the sequence.
+    from flinklite.runtime import checkpoints
+    from flinklite.runtime.state_codec import decode
+
+    def total_and_position(savepoint: str) -> tuple[int, int]:
+        saved = checkpoints.load(savepoint)
+        (aggregate,) = [o for o in saved["operators"] if o["name"] == "GroupAggregate"]
+        # SUM's accumulator: (count, sum, ...)
+        total = next(iter(decode(aggregate["state"])["state"].values()))[1]
+        return total, decode(saved["sources"][0])["positions"]["datagen"]
+
+    total, emitted = total_and_position(path)
+    assert total == emitted * (emitted + 1) // 2 > 0
+    session.execute_statement(f"SET 'execution.state-recovery.path' = '{path}'")
+    again = session.execute_statement("INSERT INTO Total SELECT SUM(n) FROM Endless").job_id
+    time.sleep(0.3)
+    second = session.execute_statement(f"STOP JOB '{again}' WITH SAVEPOINT").rows[0][0]
+    total2, emitted2 = total_and_position(second)
+    assert emitted2 > emitted and total2 == emitted2 * (emitted2 + 1) // 2  # 1..n, no gap
