@@ -351,6 +351,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="skip the simulated-hour memory check of MATCH_RECOGNIZE on the generator",
     )
+    ap.add_argument(
+        "--no-checkpoint-overhead",
+        action="store_true",
+        help="skip the tutorial job with and without checkpoints every 10 s",
+    )
     a = ap.parse_args(argv)
     if a.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -416,6 +421,11 @@ def main(argv: list[str] | None = None) -> int:
         print(hour.text)
         if hour.failed:
             cases.append(hour.failed)
+    if not a.no_checkpoint_overhead:
+        overhead = checkpoint_overhead(a.data_dir, a.timeout)
+        print(overhead.text)
+        if overhead.failed:
+            cases.append(overhead.failed)
     if memory := memory_note(cases):
         print(memory)
     print(
@@ -440,14 +450,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @dataclass(slots=True)
-class MemoryHour:
+class PairedRuns:
+    """Two runs of the tutorial job compared (a simulated minute and hour; without and with
+    checkpoints): the sentence that reports them, and the case that failed, if one did."""
+
     text: str
-    minute: Measurement | None = None
-    hour: Measurement | None = None
+    first: Measurement | None = None
+    second: Measurement | None = None
     failed: Case | None = None
 
 
-def memory_over_an_hour(data_dir: Path, timeout: float) -> MemoryHour:
+def memory_over_an_hour(data_dir: Path, timeout: float) -> PairedRuns:
     """The tutorial's MATCH_RECOGNIZE over one simulated minute, then one simulated hour, of the
     built-in generator (100 sales a second): state is bounded by WITHIN, so the hour's peak
     memory should stay within 10% of the minute's."""
@@ -464,14 +477,49 @@ def memory_over_an_hour(data_dir: Path, timeout: float) -> MemoryHour:
         bad = minute if not minute.ok else hour
         case = Case("memory_hour", 360_000)
         case.flinklite = bad
-        return MemoryHour("memory check failed", minute, hour, case)
+        return PairedRuns("memory check failed", minute, hour, case)
     growth = (hour.peak_rss_mb / minute.peak_rss_mb - 1) * 100
-    return MemoryHour(
+    return PairedRuns(
         f"MATCH_RECOGNIZE on the generator, peak RSS: one simulated minute {minute.peak_rss_mb:.1f}"
         f" MB, one simulated hour {hour.peak_rss_mb:.1f} MB ({growth:+.1f}%, "
         f"{hour.wall_s:.1f} s for the hour)",
         minute,
         hour,
+    )
+
+
+def checkpoint_overhead(data_dir: Path, timeout: float, rows: int = 360_000) -> PairedRuns:
+    """The tutorial's MATCH_RECOGNIZE on the generator (one simulated hour) with checkpoints
+    every 10 s and without: the checkpointed run should keep within 10% of the other's rate."""
+    text = (BENCH / "memory_hour.sql").read_text(encoding="utf-8").replace("${ROWS}", str(rows))
+    script = data_dir / "scripts" / "checkpoint_overhead.sql"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(text, encoding="utf-8")
+    runs = {}
+    with tempfile.TemporaryDirectory() as folder:
+        checkpointed = [
+            "-D", "execution.checkpointing.interval=10 s",
+            "-D", f"execution.checkpointing.dir={folder}",
+        ]  # fmt: skip
+        for label, options in (("without", []), ("with", checkpointed)):
+            note(f"checkpoint overhead: {rows:,} sales {label} checkpoints every 10 s ...")
+            runs[label] = measure(
+                [*flinklite_command(), *options, "-f", str(script)], timeout, flinklite_failed
+            )
+        # Only the newest is kept; its number says how many were taken.
+        taken = max((int(c.name[4:]) for c in Path(folder).glob("*/chk-*")), default=0)
+    plain, with_checkpoints = runs["without"], runs["with"]
+    if not (plain.ok and with_checkpoints.ok):
+        case = Case("checkpoint_overhead", rows)
+        case.flinklite = plain if not plain.ok else with_checkpoints
+        return PairedRuns("checkpoint overhead check failed", failed=case)
+    slower = (with_checkpoints.wall_s / plain.wall_s - 1) * 100
+    return PairedRuns(
+        f"MATCH_RECOGNIZE on the generator ({rows:,} sales), checkpoints every 10 s: "
+        f"{plain.wall_s:.1f} s without, {with_checkpoints.wall_s:.1f} s with ({slower:+.1f}%; "
+        f"{rows / with_checkpoints.wall_s:,.0f} sales/s, {taken} checkpoints)",
+        plain,
+        with_checkpoints,
     )
 
 

@@ -50,6 +50,7 @@ def small_run(tmp_path_factory):
             "2000",
             "--no-flink",
             "--no-memory-hour",
+            "--no-checkpoint-overhead",
             "--queries",
             "group_agg,filter_project",
             "--data-dir",
@@ -170,3 +171,10 @@ def test_a_hanging_child_is_killed_at_the_timeout():
 def test_sizes_accept_plain_counts_and_k_m_suffixes():
     assert bench.parse_sizes("10000,1000000") == [10_000, 1_000_000]
     assert bench.parse_sizes("10k, 1M") == [10_000, 1_000_000]
+
+
+def test_the_checkpoint_overhead_check_runs_the_job_with_and_without_checkpoints(tmp_path):
+    result = bench.checkpoint_overhead(tmp_path, 120, rows=6000)
+    assert result.failed is None, result.text
+    assert result.first.ok and result.second.ok
+    assert result.text.startswith("MATCH_RECOGNIZE on the generator (6,000 sales), checkpoints")
