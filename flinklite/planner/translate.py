@@ -19,6 +19,7 @@ from flinklite.expr.compiler import (
     compile_projection,
 )
 from flinklite.planner import physical as P
+from flinklite.planner.passes.changelog import describe
 from flinklite.runtime.collect import ResultBuffer
 from flinklite.runtime.connector import Source, Split
 from flinklite.runtime.job import Job, SourceDriver, SplitWatermarks
@@ -81,11 +82,17 @@ class GraphBuilder:
             raise UnsupportedError(f"{node.name} is not supported by flinklite's engine yet")
         method(self, node, out)
 
-    def _op(self, op: Operator, out: Stage, node: P.PhysNode) -> None:
+    def _op(
+        self, op: Operator, out: Stage, node: P.PhysNode, sides: list[Stage] | None = None
+    ) -> None:
+        """`op` runs `node`, pushing into `out`; its inputs push into it (or into `sides`, the
+        input adapters of a multi-input operator). The node's text is the operator's digest,
+        which a checkpoint keeps so that it is restored only into the same plan."""
         op.out = out
+        op.digest = describe(node)
         self.stages.append(op)
-        for child in node.inputs:
-            self.connect(child, op)
+        for child, target in zip(node.inputs, sides or [op] * len(node.inputs), strict=True):
+            self.connect(child, target)
 
     def _final_rows_in_batch(self, out: Stage) -> Stage:
         """In batch mode, a stage before `out` that passes on only the final rows (for
@@ -153,10 +160,7 @@ class GraphBuilder:
     @_NODES.register(P.Union)
     def _Union(self, node: P.Union, out: Stage) -> None:
         op = basic.Union(len(node.operands))
-        op.out = out
-        self.stages.append(op)
-        for i, child in enumerate(node.operands):
-            self.connect(child, op.side(i))
+        self._op(op, out, node, [op.side(i) for i in range(len(node.operands))])
 
     @_NODES.register(P.GroupAggregate)
     def _GroupAggregate(self, node: P.GroupAggregate, out: Stage) -> None:
@@ -236,10 +240,7 @@ class GraphBuilder:
         )
         if node.kind != "inner":
             out = self._final_rows_in_batch(out)
-        op.out = out
-        self.stages.append(op)
-        self.connect(node.left, op.side(0))
-        self.connect(node.right, op.side(1))
+        self._op(op, out, node, [op.side(0), op.side(1)])
 
     @_NODES.register(P.Rank)
     def _Rank(self, node: P.Rank, out: Stage) -> None:
@@ -349,11 +350,7 @@ class GraphBuilder:
         from flinklite.runtime.operators.setop import SetOp
 
         op = SetOp(node.kind, node.all)
-        out = self._final_rows_in_batch(out)
-        op.out = out
-        self.stages.append(op)
-        self.connect(node.left, op.side(0))
-        self.connect(node.right, op.side(1))
+        self._op(op, self._final_rows_in_batch(out), node, [op.side(0), op.side(1)])
 
     @_NODES.register(P.Match)
     def _Match(self, node: P.Match, out: Stage) -> None:

@@ -263,16 +263,16 @@ class Job:
                         "flinklite yet (its state would be lost on restore)."
                     )
         if restore is not None:
-            names = [name for name, _ in self.operators()]
-            saved = [o["name"] for o in restore.get("operators", [])]
-            if names != saved or len(restore.get("sources", [])) != len(self.drivers):
+            ours = [(name, op.digest) for name, op in self.operators()]
+            saved = [(o["name"], o.get("digest", "")) for o in restore.get("operators", [])]
+            if ours != saved or len(restore.get("sources", [])) != len(self.drivers):
                 first = next(
                     (
-                        f"{a} (checkpoint: {b})"
-                        for a, b in zip(names, saved, strict=False)
+                        f"{a[1] or a[0]} (the checkpoint's: {b[1] or b[0]})"
+                        for a, b in zip(ours, saved, strict=False)
                         if a != b
                     ),
-                    f"{len(names)} operators and {len(self.drivers)} sources (checkpoint: "
+                    f"{len(ours)} operators and {len(self.drivers)} sources (the checkpoint's: "
                     f"{len(saved)} and {len(restore.get('sources', []))})",
                 )
                 raise ValidationError(
@@ -320,7 +320,7 @@ class Job:
             if isinstance(stage, Sink):
                 stage.prepare_checkpoint()
         operators = [
-            {"name": name, "state": state_codec.encode(op.snapshot(), name)}
+            {"name": name, "digest": op.digest, "state": state_codec.encode(op.snapshot(), name)}
             for name, op in self.operators()
         ]
         return {

@@ -62,6 +62,7 @@ class Operator(Stage):
 
     name = "Operator"
     out: Stage
+    digest = ""  # the plan node it runs, as EXPLAIN prints it (checkpoints compare it)
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx

@@ -118,3 +118,15 @@ def test_stop_with_savepoint_needs_a_folder_then_gives_its_path(session, tmp_pat
     second = session.execute_statement(f"STOP JOB '{again}' WITH SAVEPOINT").rows[0][0]
     total2, emitted2 = total_and_position(second)
     assert emitted2 > emitted and total2 == emitted2 * (emitted2 + 1) // 2  # 1..n, no gap
+
+
+def test_a_checkpoint_restores_only_into_the_same_plan(session, tmp_path):
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '10 ms'")
+    session.execute_statement("INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym")
+    session.execute_statement("SET 'execution.state-recovery.path' = 'latest'")
+    # The same operators, another aggregate: its accumulators would not fit.
+    with pytest.raises(FlinkliteError, match=r"does not fit this query: operator GroupAggregate"):
+        session.execute_statement(
+            "INSERT INTO Counted SELECT sym, SUM(CAST(price AS BIGINT)) FROM Ticks GROUP BY sym"
+        )
