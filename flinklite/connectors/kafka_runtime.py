@@ -535,6 +535,9 @@ class KafkaSource(Source):
             if buffer is not None and tp not in self.finished:
                 buffer.append(msg)
 
+    def checkpoint_complete(self) -> None:
+        self.commit()  # as Flink's source: the group's offsets follow completed checkpoints
+
     def commit(self, *, final: bool = False) -> None:
         """Commits the offsets read so far to the group (asynchronously while running)."""
         if not (self.commits and self.positions and self.consumer is not None):
@@ -550,7 +553,8 @@ class KafkaSource(Source):
 
     def close(self) -> None:
         if self.consumer is not None:
-            self.commit(final=True)
+            if not self.checkpointing:  # with checkpoints, only completed ones commit
+                self.commit(final=True)
             self.consumer.close()
             self.consumer = None
 
@@ -590,7 +594,11 @@ class PartitionSplit(Split):
         rows = self._decode(messages)
         if messages:  # pushed downstream by the caller before the next poll: read for good
             source.positions[self.tp] = messages[-1].offset() + 1
-            if source.commits and time.monotonic() - source.last_commit >= COMMIT_INTERVAL_S:
+            if (
+                source.commits
+                and not source.checkpointing
+                and time.monotonic() - source.last_commit >= COMMIT_INTERVAL_S
+            ):
                 source.commit()
         return rows
 

@@ -84,6 +84,12 @@ class Source:
     # Split name -> position from a checkpoint, set before `open`; a source reads each split
     # from there instead of its startup position.
     restored: dict[str, Any] | None = None
+    # Set before `open` when the job checkpoints: the source then acknowledges what it read
+    # (Kafka's group offsets) when a checkpoint completes, not on its own schedule.
+    checkpointing: bool = False
+
+    def checkpoint_complete(self) -> None:
+        """A checkpoint holding this source's positions is on disk."""
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx

@@ -342,6 +342,8 @@ class Job:
         """A consistent cut between two rounds of the loop."""
         self._checkpoint_id += 1
         folder = storage.write(self._checkpoint_id, self._state("checkpoint", self._checkpoint_id))
+        for d in self.drivers:
+            d.source.checkpoint_complete()
         size = (folder / "_metadata").stat().st_size
         self.last_checkpoint = (self._checkpoint_id, time.time(), size)
 
@@ -378,6 +380,7 @@ class Job:
             if restore is not None:
                 self._restore_operators(restore)
             for i, d in enumerate(self.drivers):
+                d.source.checkpointing = self.checkpointing is not None
                 saved = None
                 if restore is not None:
                     saved = state_codec.decode(restore["sources"][i], "a source")

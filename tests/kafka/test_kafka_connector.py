@@ -346,6 +346,41 @@ def test_offsets_read_are_committed_to_the_group_and_group_offsets_resume(
     assert [row for _, row in rows(session, "SELECT v FROM grp2")] == [("r5",), ("r6",)]
 
 
+def test_with_checkpoints_the_group_offsets_follow_completed_checkpoints(
+    session, kafka_bootstrap, topic, tmp_path
+):
+    produce(kafka_bootstrap, topic, [(None, f"r{i}".encode(), None, None) for i in range(5)])
+
+    def committed(group: str) -> int:
+        consumer = Consumer({"bootstrap.servers": kafka_bootstrap, "group.id": group})
+        (found,) = consumer.committed([TopicPartition(topic, 0)], timeout=10)
+        consumer.close()
+        return found.offset
+
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
+    # No checkpoint completes within the job (an hour apart): nothing is committed.
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 h'")
+    session.execute_statement(
+        table("late_cp", topic, kafka_bootstrap, "v STRING",
+              **{"properties.group.id": f"a-{topic}", "format": "raw"})
+    )  # fmt: skip
+    assert len(rows(session, "SELECT v FROM late_cp")) == 5
+    assert committed(f"a-{topic}") < 0  # no offset
+    # A checkpoint completes after the rows were read: it commits where the job stood.
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 ms'")
+    session.execute_statement(
+        table("soon_cp", topic, kafka_bootstrap, "v STRING",
+              **{"properties.group.id": f"b-{topic}", "format": "raw",
+                 "scan.bounded.mode": "unbounded"})
+    )  # fmt: skip
+    result = session.execute_statement("SELECT v FROM soon_cp")
+    deadline = time.time() + 20
+    while committed(f"b-{topic}") != 5 and time.time() < deadline:
+        time.sleep(0.2)
+    result.job.cancel()
+    assert committed(f"b-{topic}") == 5
+
+
 def test_exactly_once_sink_commits_its_transaction_at_the_end(session, kafka_bootstrap, topic):
     session.execute_statement(
         table(
