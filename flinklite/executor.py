@@ -17,6 +17,7 @@ from flinklite.runtime import checkpoints
 from flinklite.runtime.checkpoints import CheckpointConfig
 from flinklite.runtime.job import RUNNING, Job
 from flinklite.runtime.operator import RuntimeContext
+from flinklite.runtime.restart import restart_strategy
 
 
 def is_batch(config: Configuration) -> bool:
@@ -146,14 +147,23 @@ def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
     """Builds the job for planned sinks, registers and starts it; (job, result buffers)."""
     from flinklite.planner.translate import build_job
 
-    job, buffers = build_job(
-        sinks,
-        runtime_context(config),
-        name=config.get("pipeline.name") or name,
-        watermark_interval_ms=watermark_interval(config),
-        idle_timeout_ms=idle_timeout(config),
-    )
-    job.enable_checkpoints(checkpoint_config(config), restore_point(config))
+    settings = Configuration(dict(config.items()))  # a restart builds with today's SETs
+
+    def build() -> tuple[Job, list]:
+        return build_job(
+            sinks,
+            runtime_context(settings),
+            name=settings.get("pipeline.name") or name,
+            watermark_interval_ms=watermark_interval(settings),
+            idle_timeout_ms=idle_timeout(settings),
+        )
+
+    job, buffers = build()
+    checkpointing = checkpoint_config(config)
+    job.enable_checkpoints(checkpointing, restore_point(config))
+    if not buffers:  # an INSERT's job; a query's result view holds its first job's buffer
+        strategy = restart_strategy(config.get, checkpointing is not None, parse_duration_ms)
+        job.enable_restarts(strategy, lambda: build()[0])
     manager.add(job).start()
     return job, buffers
 

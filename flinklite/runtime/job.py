@@ -18,6 +18,7 @@ from pathlib import Path
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.runtime import state_codec
 from flinklite.runtime.checkpoints import CheckpointConfig, CheckpointStorage, write_metadata
+from flinklite.runtime.checkpoints import load as load_checkpoint
 from flinklite.runtime.connector import Sink, Source, Split
 from flinklite.runtime.operator import (
     MAX_WATERMARK,
@@ -26,6 +27,7 @@ from flinklite.runtime.operator import (
     RuntimeContext,
     Stage,
 )
+from flinklite.runtime.restart import RestartStrategy
 from flinklite.runtime.watermarks import WatermarkGenerator
 
 CREATED, RUNNING, FINISHED, FAILED, CANCELED = (
@@ -240,6 +242,9 @@ class Job:
         self._checkpoint_id = 0
         self._savepoint: _SavepointRequest | None = None
         self.stopped_with_savepoint = False  # then it ends FINISHED, as in Flink
+        self.restarts: RestartStrategy | None = None
+        self._rebuild: Callable[[], Job] | None = None
+        self.failures: list[FlinkliteError] = []  # the failures it restarted after
 
     # --- checkpoints -----------------------------------------------------------------------
 
@@ -372,69 +377,120 @@ class Job:
 
     def run(self) -> None:
         try:
-            for stage in self.closables:
-                opener = getattr(stage, "open", None)
-                if opener is not None:
-                    opener(self.ctx)
-            restore = self.restore_from
-            if restore is not None:
-                self._restore_operators(restore)
-            for i, d in enumerate(self.drivers):
-                d.source.checkpointing = self.checkpointing is not None
-                saved = None
-                if restore is not None:
-                    saved = state_codec.decode(restore["sources"][i], "a source")
-                d.open(self.ctx, saved)
-            config = self.checkpointing
-            storage = None
-            if config is not None:
-                storage = CheckpointStorage(config.directory, self.id, config.retained)
-                due = time.monotonic() + config.interval_ms / 1000
-            active = list(self.drivers)
-            cancelled = self._cancel.is_set
-            while active and not cancelled():
-                moved = False
-                for d in list(active):
-                    if d.poll():
-                        moved = True
-                    if d.done:
-                        active.remove(d)
-                if storage is not None and active and time.monotonic() >= due:
-                    self._checkpoint(storage)
-                    due = time.monotonic() + config.interval_ms / 1000  # type: ignore[union-attr]
-                if self._savepoint is not None:
-                    self._take_savepoint(self._savepoint)
-                if not moved and active:
-                    time.sleep(IDLE_SLEEP_S)
-            self.status = CANCELED if active and not self.stopped_with_savepoint else FINISHED
-        except FlinkliteError as e:
-            self.status = FAILED
-            self.error = e
-        except Exception as e:  # a bug: keep the job's failure contained and explained
-            self.status = FAILED
-            self.error = ExecutionError(
-                f"Job '{self.name}' failed: {type(e).__name__}: {e}",
-                hint="flinklite hit an internal error; please report it with the statement.",
-            )
-            self.error.__cause__ = e
-            self.traceback = traceback.format_exc()
-        finally:
-            for d in self.drivers:
+            while True:
+                started = time.monotonic()
                 try:
-                    d.close()
-                except Exception:  # noqa: BLE001 - closing must not mask the job's outcome
-                    pass
-            for stage in self.closables:
-                closer = getattr(stage, "close", None)
-                if closer is not None:
-                    try:
-                        closer()
-                    except Exception:  # noqa: BLE001
-                        pass
+                    self._run_once()
+                    return
+                except Exception as e:  # noqa: BLE001 - a failure: restart, or report it
+                    error = self._explained(e)
+                ran_ms = int((time.monotonic() - started) * 1000)
+                delay = self._restart_delay(ran_ms)
+                if delay is None:
+                    self.status = FAILED
+                    self.error = error
+                    if self.restarts is not None and self.restarts.restarts:
+                        error.message += f" (the job failed again: {self.restarts.gave_up()})"
+                        error.args = (error.message,)
+                    return
+                self._close_all()
+                self.failures.append(error)
+                if self._cancel.wait(delay / 1000):
+                    self.status = CANCELED
+                    return
+                self._restart()
+        finally:
+            self._close_all()
             self.end_time = time.time()
             self._done.set()
             if self._on_end is not None:
                 self._on_end(self)
+
+    def _run_once(self) -> None:
+        for stage in self.closables:
+            opener = getattr(stage, "open", None)
+            if opener is not None:
+                opener(self.ctx)
+        restore = self.restore_from
+        if restore is not None:
+            self._restore_operators(restore)
+        for i, d in enumerate(self.drivers):
+            d.source.checkpointing = self.checkpointing is not None
+            saved = None
+            if restore is not None:
+                saved = state_codec.decode(restore["sources"][i], "a source")
+            d.open(self.ctx, saved)
+        config = self.checkpointing
+        storage = None
+        if config is not None:
+            storage = CheckpointStorage(config.directory, self.id, config.retained)
+            due = time.monotonic() + config.interval_ms / 1000
+        active = list(self.drivers)
+        cancelled = self._cancel.is_set
+        while active and not cancelled():
+            moved = False
+            for d in list(active):
+                if d.poll():
+                    moved = True
+                if d.done:
+                    active.remove(d)
+            if storage is not None and active and time.monotonic() >= due:
+                self._checkpoint(storage)
+                due = time.monotonic() + config.interval_ms / 1000  # type: ignore[union-attr]
+            if self._savepoint is not None:
+                self._take_savepoint(self._savepoint)
+            if not moved and active:
+                time.sleep(IDLE_SLEEP_S)
+        self.status = CANCELED if active and not self.stopped_with_savepoint else FINISHED
+
+    def _explained(self, e: Exception) -> FlinkliteError:
+        if isinstance(e, FlinkliteError):
+            return e
+        # A bug: keep the job's failure contained and explained.
+        error = ExecutionError(
+            f"Job '{self.name}' failed: {type(e).__name__}: {e}",
+            hint="flinklite hit an internal error; please report it with the statement.",
+        )
+        error.__cause__ = e
+        self.traceback = traceback.format_exc()
+        return error
+
+    # --- restarts --------------------------------------------------------------------------
+
+    def enable_restarts(self, strategy: RestartStrategy, rebuild: Callable[[], Job]) -> None:
+        """After a failure the job starts again, per `strategy`, as `rebuild()` builds it from
+        its plan, from its own latest checkpoint (else where it first started from)."""
+        self.restarts = strategy
+        self._rebuild = rebuild
+
+    def _restart_delay(self, ran_ms: int) -> int | None:
+        if self.restarts is None or self._rebuild is None or self._cancel.is_set():
+            return None
+        return self.restarts.next_delay_ms(ran_ms)
+
+    def _restart(self) -> None:
+        fresh = self._rebuild()  # type: ignore[misc]
+        self.drivers, self.closables, self.ctx = fresh.drivers, fresh.closables, fresh.ctx
+        self.ctx.cancelled = self._cancel.is_set
+        config = self.checkpointing
+        if config is not None:
+            own = CheckpointStorage(config.directory, self.id, config.retained).completed()
+            if own:
+                self.restore_from = load_checkpoint(own[-1])
+
+    def _close_all(self) -> None:
+        for d in self.drivers:
+            try:
+                d.close()
+            except Exception:  # noqa: BLE001 - closing must not mask the job's outcome
+                pass
+        for stage in self.closables:
+            closer = getattr(stage, "close", None)
+            if closer is not None:
+                try:
+                    closer()
+                except Exception:  # noqa: BLE001
+                    pass
 
     def run_inline(self) -> None:
         """Runs the job on the calling thread (tests, batch scripts)."""
