@@ -9,6 +9,7 @@ PRECEDING (rows with the same timestamp share their RANGE frame), always up to C
 
 from __future__ import annotations
 
+import copy
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +25,6 @@ class OverAggregate(Operator):
     Output rows are the input row followed by one value per aggregate."""
 
     name = "OverAggregate"
-    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,
@@ -45,6 +45,15 @@ class OverAggregate(Operator):
         self.pending: dict[int, dict[tuple, list[Row]]] = {}  # ts (ms) -> partition -> rows
         self.state: dict[tuple, Any] = {}  # partition -> frame state
         self.last_ts: dict[tuple, int] = {}  # partition -> last timestamp processed (keyed)
+
+    def snapshot(self) -> Any:
+        return copy.deepcopy(
+            {"pending": self.pending, "state": self.state, "last_ts": self.last_ts}
+        )
+
+    def restore(self, state: Any) -> None:
+        state = copy.deepcopy(state)
+        self.pending, self.state, self.last_ts = state["pending"], state["state"], state["last_ts"]
 
     # --- input -----------------------------------------------------------------------------
 

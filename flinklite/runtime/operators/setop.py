@@ -6,6 +6,8 @@ is what Flink's join-and-aggregate plans for these produce too."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flinklite.runtime.operator import TwoInputOperator
 from flinklite.runtime.rows import ACCUMULATE, DELETE, INSERT, Row
 
@@ -20,12 +22,21 @@ class SetOp(TwoInputOperator):
     """`kind` 'intersect' or 'except'; left is side 0."""
 
     name = "SetOp"
-    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(self, kind: str, all_: bool) -> None:
         self.kind = kind
         self.all = all_
         self.counts: dict[Row, list[int]] = {}
+
+    def snapshot(self) -> Any:
+        return {
+            "counts": {r: list(c) for r, c in self.counts.items()},
+            "inputs": self.snapshot_inputs(),
+        }
+
+    def restore(self, state: Any) -> None:
+        self.counts = {r: list(c) for r, c in state["counts"].items()}
+        self.restore_inputs(state["inputs"])
 
     def process_side(self, side: int, kind: str, row: Row) -> None:
         counts = self.counts.get(row)
