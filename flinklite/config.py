@@ -40,16 +40,20 @@ OPTIONS = {
         ConfigOption("execution.checkpointing.savepoint-dir", "string", None),
         ConfigOption("execution.state-recovery.path", "string", None),
         # Restart strategies (runtime/restart.py): unset, exponential-delay with checkpoints.
+        # Their defaults are Flink's, in RestartStrategy: a key here only checks its value.
         ConfigOption("restart-strategy.type", "string", None),
-        ConfigOption("restart-strategy.fixed-delay.attempts", "int", "1"),
-        ConfigOption("restart-strategy.fixed-delay.delay", "duration", "1 s"),
-        ConfigOption("restart-strategy.exponential-delay.initial-backoff", "duration", "1 s"),
-        ConfigOption("restart-strategy.exponential-delay.max-backoff", "duration", "1 min"),
-        ConfigOption("restart-strategy.exponential-delay.backoff-multiplier", "double", "1.5"),
+        ConfigOption("restart-strategy.fixed-delay.attempts", "int", None),
+        ConfigOption("restart-strategy.fixed-delay.delay", "duration", None),
+        ConfigOption("restart-strategy.exponential-delay.initial-backoff", "duration", None),
+        ConfigOption("restart-strategy.exponential-delay.max-backoff", "duration", None),
+        ConfigOption("restart-strategy.exponential-delay.backoff-multiplier", "double", None),
         ConfigOption(
-            "restart-strategy.exponential-delay.reset-backoff-threshold", "duration", "1 h"
+            "restart-strategy.exponential-delay.reset-backoff-threshold", "duration", None
         ),
-        ConfigOption("restart-strategy.exponential-delay.jitter-factor", "double", "0.1"),
+        ConfigOption("restart-strategy.exponential-delay.jitter-factor", "double", None),
+        ConfigOption(
+            "restart-strategy.exponential-delay.attempts-before-reset-backoff", "int", None
+        ),
     )
 }
 

@@ -156,8 +156,9 @@ class NFA:
 
         keys = {}
         for key, partial, completed in data["partitions"]:
-            ks = KeyState(run(partial[0]))
-            ks.partial = [run(r) for r in partial]
+            runs = [run(r) for r in partial]
+            ks = KeyState(runs[0])
+            ks.partial = runs
             ks.completed = [(s, o, run(r)) for s, o, r in completed]
             keys[key] = ks
         self._order = count(data["order"])

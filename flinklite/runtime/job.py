@@ -237,6 +237,7 @@ class Job:
         self._on_end = on_end
         ctx.cancelled = self._cancel.is_set
         self.checkpointing: CheckpointConfig | None = None
+        self._storage: CheckpointStorage | None = None  # this job's folder of checkpoints
         self.restore_from: dict | None = None  # a checkpoint's metadata (checkpoints.load)
         self.last_checkpoint: tuple[int, float, int] | None = None  # id, time, bytes
         self._checkpoint_id = 0
@@ -260,13 +261,11 @@ class Job:
         """Checkpoints every `config.interval_ms` and/or a start from a checkpoint, checked
         now: an operator that cannot be checkpointed, or a checkpoint that does not fit this
         query, is refused before the job starts."""
-        if config is not None or restore is not None:
-            for name, op in self.operators():
-                if not getattr(op, "checkpointable", True):
-                    raise ValidationError(
-                        f"Checkpoints of a job with a {name} operator are not supported by "
-                        "flinklite yet (its state would be lost on restore)."
-                    )
+        if (config is not None or restore is not None) and (name := self._not_checkpointable()):
+            raise ValidationError(
+                f"Checkpoints of a job with a {name} operator are not supported by flinklite "
+                "yet (its state would be lost on restore)."
+            )
         if restore is not None:
             ours = [(name, op.digest) for name, op in self.operators()]
             saved = [(o["name"], o.get("digest", "")) for o in restore.get("operators", [])]
@@ -286,16 +285,25 @@ class Job:
                 )
             self._checkpoint_id = int(restore.get("checkpoint_id", 0))
         self.checkpointing = config
+        self._storage = (
+            None
+            if config is None
+            else CheckpointStorage(config.directory, self.id, config.retained)
+        )
         self.restore_from = restore
+
+    def _not_checkpointable(self) -> str | None:
+        """The first operator whose state snapshot() does not capture yet."""
+        return next((n for n, op in self.operators() if not op.checkpointable), None)
 
     def stop_with_savepoint(self, folder: Path, timeout_s: float = 60) -> Path:
         """Takes a savepoint into `folder` at the next boundary between two rounds of the loop,
         then stops the job there (Flink's stop-with-savepoint); returns the folder."""
-        not_checkpointable = [n for n, op in self.operators() if not op.checkpointable]
-        if not_checkpointable:
+        name = self._not_checkpointable()
+        if name is not None:
             raise ValidationError(
-                f"Could not stop job {self.id} with a savepoint: its {not_checkpointable[0]} "
-                "operator's state is not in savepoints yet."
+                f"Could not stop job {self.id} with a savepoint: its {name} operator's state is "
+                "not in savepoints yet."
             )
         request = _SavepointRequest(folder)
         self._savepoint = request
@@ -377,9 +385,12 @@ class Job:
 
     def run(self) -> None:
         try:
+            restarting = False
             while True:
                 started = time.monotonic()
                 try:
+                    if restarting:
+                        self._restart()
                     self._run_once()
                     return
                 except Exception as e:  # noqa: BLE001 - a failure: restart, or report it
@@ -398,7 +409,7 @@ class Job:
                 if self._cancel.wait(delay / 1000):
                     self.status = CANCELED
                     return
-                self._restart()
+                restarting = True
         finally:
             self._close_all()
             self.end_time = time.time()
@@ -420,10 +431,8 @@ class Job:
             if restore is not None:
                 saved = state_codec.decode(restore["sources"][i], "a source")
             d.open(self.ctx, saved)
-        config = self.checkpointing
-        storage = None
+        config, storage = self.checkpointing, self._storage
         if config is not None:
-            storage = CheckpointStorage(config.directory, self.id, config.retained)
             due = time.monotonic() + config.interval_ms / 1000
         active = list(self.drivers)
         cancelled = self._cancel.is_set
@@ -472,11 +481,9 @@ class Job:
         fresh = self._rebuild()  # type: ignore[misc]
         self.drivers, self.closables, self.ctx = fresh.drivers, fresh.closables, fresh.ctx
         self.ctx.cancelled = self._cancel.is_set
-        config = self.checkpointing
-        if config is not None:
-            own = CheckpointStorage(config.directory, self.id, config.retained).completed()
-            if own:
-                self.restore_from = load_checkpoint(own[-1])
+        own = self._storage.completed() if self._storage is not None else []
+        if own:
+            self.restore_from = load_checkpoint(own[-1])
 
     def _close_all(self) -> None:
         for d in self.drivers:

@@ -87,25 +87,20 @@ def restart_strategy(
                 "fixed-delay or exponential-delay"
             )
     strategy = RestartStrategy(kind)
-
-    def ms(key: str, default: int) -> int:
-        text = get(key)
-        return default if text is None else parse_ms(text, key)
-
-    def number(key: str, default: float) -> float:
-        text = get(key)
-        try:
-            return default if text is None else float(text)
-        except ValueError:
-            raise ValidationError(f"Could not parse value '{text}' for key '{key}'.") from None
-
+    # Keys left unset keep the field's default (Flink's); set ones were checked by SET / -D.
     fixed, exp = "restart-strategy.fixed-delay.", "restart-strategy.exponential-delay."
-    strategy.attempts = int(number(fixed + "attempts", 1))
-    strategy.delay_ms = ms(fixed + "delay", 1000)
-    strategy.initial_ms = ms(exp + "initial-backoff", 1000)
-    strategy.max_ms = ms(exp + "max-backoff", 60_000)
-    strategy.multiplier = number(exp + "backoff-multiplier", 1.5)
-    strategy.reset_after_ms = ms(exp + "reset-backoff-threshold", 3_600_000)
-    strategy.jitter = number(exp + "jitter-factor", 0.1)
-    strategy.attempts_before_reset = int(number(exp + "attempts-before-reset-backoff", 2**31 - 1))
+    settings: list[tuple[str, str, Callable[[str, str], object]]] = [
+        (fixed + "attempts", "attempts", lambda text, key: int(text)),
+        (fixed + "delay", "delay_ms", parse_ms),
+        (exp + "initial-backoff", "initial_ms", parse_ms),
+        (exp + "max-backoff", "max_ms", parse_ms),
+        (exp + "backoff-multiplier", "multiplier", lambda text, key: float(text)),
+        (exp + "reset-backoff-threshold", "reset_after_ms", parse_ms),
+        (exp + "jitter-factor", "jitter", lambda text, key: float(text)),
+        (exp + "attempts-before-reset-backoff", "attempts_before_reset", lambda t, k: int(t)),
+    ]
+    for key, field_name, parse in settings:
+        text = get(key)
+        if text is not None:
+            setattr(strategy, field_name, parse(text.strip(), key))
     return strategy
