@@ -1,9 +1,13 @@
 """The 'filesystem' connector's writer: rows encoded by the table's format into part files
 named as Flink names them (`part-<uuid>-0-<n>`), visible once committed.
 
-Flink writes to a hidden in-progress file and commits it at a checkpoint or at the end of a
-bounded input; flinklite commits when the input ends, when a file rolls over its size limit,
-and when the job stops, so a stopped streaming INSERT leaves its rows readable."""
+Rows go to a hidden in-progress file. As in Flink, when the job checkpoints a part file
+rolls at each checkpoint (and over its size limit) into a pending file that the checkpoint
+records and that is committed (renamed into view) once the checkpoint is on disk; a restored
+job commits what its checkpoint left pending and drops what was written after it, so each
+row is in the table once. Without checkpoints, flinklite commits when a file rolls over its
+size limit, when the input ends and when the job stops, so a stopped streaming INSERT leaves
+its rows readable."""
 
 from __future__ import annotations
 
@@ -49,6 +53,7 @@ class FileSystemSink(Sink):
         self.file: Any = None
         self.in_progress = ""
         self.written = 0
+        self.pending: list[tuple[str, str]] = []  # (closed in-progress file, its part name)
 
     def open(self, ctx: RuntimeContext) -> None:
         super().open(ctx)
@@ -58,10 +63,23 @@ class FileSystemSink(Sink):
             raise ExecutionError(
                 f"Cannot create directory {self.directory}: {e.strerror}"
             ) from None
-        if self.spec.overwrite:
+        if self.spec.overwrite and self.restored is None:
             for name in os.listdir(self.directory):
                 if name.startswith("part-"):
                     os.remove(os.path.join(self.directory, name))
+        if self.restored is not None:
+            self._restore(self.restored)
+
+    def _restore(self, saved: dict) -> None:
+        """Commits the checkpoint's pending files (a crash may have come before it did) and
+        removes the in-progress files written after the checkpoint; part numbers go on."""
+        self.prefix, self.counter = saved["prefix"], saved["counter"]
+        for hidden, target in saved["pending"]:
+            if os.path.exists(hidden):
+                os.replace(hidden, target)
+        for name in os.listdir(self.directory):
+            if name.startswith(f".{self.prefix}") and ".inprogress." in name:
+                os.remove(os.path.join(self.directory, name))
 
     def _target(self) -> str:
         return os.path.join(self.directory, f"{self.prefix}{self.counter}")
@@ -72,13 +90,23 @@ class FileSystemSink(Sink):
         self.file = open(self.in_progress, "w", encoding="utf-8", newline="")  # noqa: SIM115
         self.written = 0
 
-    def _commit(self) -> None:
+    def _roll(self) -> None:
+        """Closes the part file: into view at once, or pending until a checkpoint completes."""
         if self.file is None:
             return
+        self.file.flush()
+        os.fsync(self.file.fileno())
         self.file.close()
         self.file = None
-        os.replace(self.in_progress, self._target())
+        self.pending.append((self.in_progress, self._target()))
         self.counter += 1
+        if not self.checkpointing:
+            self._commit_pending()
+
+    def _commit_pending(self) -> None:
+        for hidden, target in self.pending:
+            os.replace(hidden, target)
+        self.pending.clear()
 
     def _write(self, text: str) -> None:
         if self.file is None:
@@ -86,7 +114,7 @@ class FileSystemSink(Sink):
         self.file.write(text)
         self.written += len(text)
         if self.written >= self.roll_size:
-            self._commit()
+            self._roll()
 
     def process(self, kind: str, row: Row) -> None:
         self._write(self.encode(row) + "\n")
@@ -96,13 +124,21 @@ class FileSystemSink(Sink):
             self._write("\n".join(map(self.encode, rows)) + "\n")
 
     def end_input(self) -> None:
-        self._commit()
+        self._roll()
+        self._commit_pending()
 
-    def prepare_checkpoint(self) -> None:
-        if self.file is not None:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-        self._commit()  # Flink's file sink rolls its part file on checkpoint, too
+    def prepare_checkpoint(self) -> dict:
+        self._roll()  # Flink's file sink rolls its part file on checkpoint, too
+        return {"prefix": self.prefix, "counter": self.counter, "pending": list(self.pending)}
+
+    def checkpoint_complete(self) -> None:
+        self._commit_pending()
 
     def close(self) -> None:
-        self._commit()
+        if not self.checkpointing:
+            self._roll()
+            return
+        # What came after the last checkpoint is not committed (a restore writes it again).
+        if self.file is not None:
+            self.file.close()
+            self.file = None

@@ -4,7 +4,6 @@ partitioners, and for upsert tables tombstones for deletes and optional bufferin
 from __future__ import annotations
 
 import time
-import uuid
 from typing import Any
 
 from flinklite.connectors import kafka_runtime
@@ -18,12 +17,11 @@ from flinklite.connectors.kafka_runtime import (
     make_client,
     zone_offset_ns,
 )
+from flinklite.connectors.kafka_transactions import Transactions
 from flinklite.errors import ExecutionError
 from flinklite.runtime.connector import Sink, SinkSpec
 from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
-TRANSACTION_TIMEOUT_S = 30.0
-TRANSACTION_INTERVAL_S = 5.0
 FLUSH_TIMEOUT_S = 60
 
 
@@ -51,6 +49,7 @@ class KafkaSink(Sink):
         self.last_flush = time.monotonic()
         self.error: str | None = None
         self.servers = ""
+        self.transactions: Transactions | None = None  # exactly-once
 
     def open(self, ctx: Any) -> None:
         super().open(ctx)
@@ -91,22 +90,30 @@ class KafkaSink(Sink):
             # The Java producer Flink uses is idempotent by default: retries after a broker
             # outage neither duplicate nor reorder records, so upsert state stays right.
             config.setdefault("enable.idempotence", True)
-        self.exactly_once = spec.options.get("sink.delivery-guarantee") == "exactly-once"
-        if self.exactly_once:
-            # Flink's exactly-once: records go out in transactions that commit together with
-            # a checkpoint; flinklite has none, so it commits every few seconds and at the end.
-            prefix = spec.options.get("sink.transactional-id-prefix") or "flinklite"
-            config["transactional.id"] = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        exactly_once = spec.options.get("sink.delivery-guarantee") == "exactly-once"
+        if exactly_once:
+            transactional_id = f"{spec.options['sink.transactional-id-prefix']}-0"
+            config["transactional.id"] = transactional_id
         self.servers = str(config.get("bootstrap.servers", ""))
         self.producer = make_client("Producer", config, spec.table_name)
         # A wrong address fails the job at once, naming it, instead of after the delivery timeout.
         self.topic_partitions = cluster_metadata(
             self.producer, self.servers, bootstrap_option(spec.table_name), topic=self.topic
         )
-        if self.exactly_once:
-            self.producer.init_transactions(TRANSACTION_TIMEOUT_S)
-            self.producer.begin_transaction()
-            self.last_commit = time.monotonic()
+        if exactly_once:
+            marker_group = make_client(
+                "Consumer",
+                {
+                    **client_config(spec.options, "consumer"),
+                    "group.id": transactional_id,
+                    "enable.auto.commit": False,
+                },
+                spec.table_name,
+            )
+            self.transactions = Transactions(
+                self.producer, marker_group, transactional_id, self.topic, spec.table_name
+            )
+            self.transactions.start(self.restored, keep=self.checkpointing)
         self.partition = self._partitioner(spec.options.get("sink.partitioner") or "default")
 
     def _partitioner(self, name: str) -> Any:
@@ -153,19 +160,17 @@ class KafkaSink(Sink):
         for row in rows:
             self.process("+I", row)
 
-    def _commit_transaction_if_due(self) -> None:
-        if self.exactly_once and time.monotonic() - self.last_commit >= TRANSACTION_INTERVAL_S:
-            self.producer.commit_transaction(TRANSACTION_TIMEOUT_S)
-            self.producer.begin_transaction()
-            self.last_commit = time.monotonic()
-
-    def on_watermark(self, ts: int) -> None:
-        self._commit_transaction_if_due()
+    def tick(self) -> None:
+        if self.transactions is not None and not self.checkpointing:
+            self.transactions.commit_if_due()
         if self.max_rows and self.buffer and time.monotonic() - self.last_flush >= self.interval_s:
             self._flush_buffer()
         if self.producer is not None:
             self.producer.poll(0)
         self._check()
+
+    def on_watermark(self, ts: int) -> None:
+        self.tick()
 
     def _send(self, kind: str, row: Row) -> None:
         key = None
@@ -181,6 +186,8 @@ class KafkaSink(Sink):
             ) // NANOS_PER_MILLI
         if self.headers_pos is not None and row[self.headers_pos]:
             kwargs["headers"] = list(row[self.headers_pos].items())
+        if self.transactions is not None:
+            self.transactions.record(value, key, kwargs)
         producer = self.producer
         while True:
             try:
@@ -214,15 +221,20 @@ class KafkaSink(Sink):
         if self.buffer:
             self._flush_buffer()
         self._flush()
-        if self.exactly_once:
-            self.producer.commit_transaction(TRANSACTION_TIMEOUT_S)
-            self.exactly_once = False  # nothing open any more
+        if self.transactions is not None:
+            self.transactions.end()
 
-    def prepare_checkpoint(self) -> None:
-        # at-least-once: every record before the checkpoint acknowledged by the broker.
+    def prepare_checkpoint(self) -> dict | None:
+        # Every record before the checkpoint acknowledged by the broker: at-least-once done;
+        # exactly-once: the transaction pre-committed, committed by checkpoint_complete.
         if self.buffer:
             self._flush_buffer()
         self._flush()
+        return None if self.transactions is None else self.transactions.snapshot()
+
+    def checkpoint_complete(self) -> None:
+        if self.transactions is not None:
+            self.transactions.commit()
 
     def _flush(self) -> None:
         if self.producer is not None:
@@ -235,12 +247,14 @@ class KafkaSink(Sink):
             self._check()
 
     def close(self) -> None:
+        if self.transactions is not None:
+            transactions, self.transactions = self.transactions, None
+            try:
+                transactions.abort()  # a job that did not end: what it wrote is not committed
+            except Exception:  # noqa: BLE001 - closing must not mask the job's outcome
+                pass
+            transactions.marker_group.close()
         if self.producer is not None:
-            if self.exactly_once:  # a job that did not end: what it wrote is not committed
-                try:
-                    self.producer.abort_transaction(5)
-                except Exception:  # noqa: BLE001 - closing must not mask the job's outcome
-                    pass
             self.producer.flush(5)
             self.producer = None
 

@@ -106,13 +106,29 @@ class Sink(Stage):
     `end_input` after the last one (flush and close files there); `close` always runs."""
 
     name = "Sink"
+    # Set before `open` when the job checkpoints: the sink then makes what it writes visible
+    # when a checkpoint completes (its two-phase commit), not on its own schedule.
+    checkpointing: bool = False
+    # What `prepare_checkpoint` returned, from the checkpoint the job starts from; set before
+    # `open`, which finishes what that checkpoint left pre-committed.
+    restored: Any = None
 
     def open(self, ctx: RuntimeContext) -> None:
         self.ctx = ctx
 
-    def prepare_checkpoint(self) -> None:
+    def tick(self) -> None:
+        """Called between rounds of the job's loop, rows or not: time-driven work (a flush or
+        commit interval) happens here, also while the input is idle."""
+
+    def prepare_checkpoint(self) -> Any:
         """Makes durable what was written so far, before a checkpoint records the sources'
-        positions past it (Flink flushes sinks on checkpoint)."""
+        positions past it (Flink flushes sinks on checkpoint). Returns what the checkpoint keeps
+        for this sink (None: nothing): what it pre-committed, to be finished on restore."""
+        return None
+
+    def checkpoint_complete(self) -> None:
+        """The checkpoint holding what `prepare_checkpoint` returned is on disk: what was
+        pre-committed for it becomes visible."""
 
     def close(self) -> None:
         pass

@@ -257,6 +257,9 @@ class Job:
             if isinstance(s, Operator)
         ]
 
+    def sinks(self) -> list[Sink]:
+        return [s for s in self.closables if isinstance(s, Sink)]
+
     def enable_checkpoints(self, config: CheckpointConfig | None, restore: dict | None) -> None:
         """Checkpoints every `config.interval_ms` and/or a start from a checkpoint, checked
         now: an operator that cannot be checkpointed, or a checkpoint that does not fit this
@@ -269,7 +272,12 @@ class Job:
         if restore is not None:
             ours = [(name, op.digest) for name, op in self.operators()]
             saved = [(o["name"], o.get("digest", "")) for o in restore.get("operators", [])]
-            if ours != saved or len(restore.get("sources", [])) != len(self.drivers):
+            sinks = restore.get("sinks")  # older checkpoints keep none
+            if (
+                ours != saved
+                or len(restore.get("sources", [])) != len(self.drivers)
+                or (sinks is not None and len(sinks) != len(self.sinks()))
+            ):
                 first = next(
                     (
                         f"{a[1] or a[0]} (the checkpoint's: {b[1] or b[0]})"
@@ -321,6 +329,7 @@ class Job:
         except Exception as e:  # noqa: BLE001 - the requester reports it; the job goes on
             request.error = e
         else:
+            self._completed()
             self.stopped_with_savepoint = True
             self._cancel.set()
         finally:
@@ -328,10 +337,9 @@ class Job:
             request.done.set()
 
     def _state(self, kind: str, checkpoint_id: int) -> dict:
-        """Sinks flushed, then every operator's state and every source's position."""
-        for stage in self.closables:
-            if isinstance(stage, Sink):
-                stage.prepare_checkpoint()
+        """Sinks flushed (what they pre-commit kept), then every operator's state and every
+        source's position."""
+        sinks = [state_codec.encode(s.prepare_checkpoint(), "a sink") for s in self.sinks()]
         operators = [
             {"name": name, "digest": op.digest, "state": state_codec.encode(op.snapshot(), name)}
             for name, op in self.operators()
@@ -343,6 +351,7 @@ class Job:
             "job_name": self.name,
             "operators": operators,
             "sources": [state_codec.encode(d.snapshot(), "a source") for d in self.drivers],
+            "sinks": sinks,
         }
 
     def _restore_operators(self, restore: dict) -> None:
@@ -355,10 +364,17 @@ class Job:
         """A consistent cut between two rounds of the loop."""
         self._checkpoint_id += 1
         folder = storage.write(self._checkpoint_id, self._state("checkpoint", self._checkpoint_id))
-        for d in self.drivers:
-            d.source.checkpoint_complete()
+        self._completed()
         size = (folder / "_metadata").stat().st_size
         self.last_checkpoint = (self._checkpoint_id, time.time(), size)
+
+    def _completed(self) -> None:
+        """A checkpoint or savepoint is on disk: sinks commit what they pre-committed for it
+        (Flink's notifyCheckpointComplete), sources acknowledge what they read."""
+        for sink in self.sinks():
+            sink.checkpoint_complete()
+        for d in self.drivers:
+            d.source.checkpoint_complete()
 
     # --- control ---------------------------------------------------------------------------
 
@@ -418,11 +434,17 @@ class Job:
                 self._on_end(self)
 
     def _run_once(self) -> None:
+        restore = self.restore_from
+        saved_sinks = restore.get("sinks") if restore is not None else None
+        sinks = self.sinks()
+        for i, sink in enumerate(sinks):
+            sink.checkpointing = self.checkpointing is not None
+            if saved_sinks is not None:
+                sink.restored = state_codec.decode(saved_sinks[i], "a sink")
         for stage in self.closables:
             opener = getattr(stage, "open", None)
             if opener is not None:
                 opener(self.ctx)
-        restore = self.restore_from
         if restore is not None:
             self._restore_operators(restore)
         for i, d in enumerate(self.drivers):
@@ -443,6 +465,8 @@ class Job:
                     moved = True
                 if d.done:
                     active.remove(d)
+            for sink in sinks:
+                sink.tick()
             if storage is not None and active and time.monotonic() >= due:
                 self._checkpoint(storage)
                 due = time.monotonic() + config.interval_ms / 1000  # type: ignore[union-attr]

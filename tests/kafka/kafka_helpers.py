@@ -51,8 +51,13 @@ def topic_config(bootstrap: str, topic: str) -> dict[str, str]:
     return {name: entry.value for name, entry in found.items()}
 
 
-def consume(bootstrap, topic, idle_s=1.0, timeout_s=30.0):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "check"})
+def consume(bootstrap, topic, idle_s=1.0, timeout_s=30.0, committed_only=False):
+    """Partition 0 from the start until no record comes for idle_s; with committed_only, as a
+    read_committed consumer reads it (records of aborted or open transactions left out)."""
+    isolation = "read_committed" if committed_only else "read_uncommitted"
+    consumer = Consumer(
+        {"bootstrap.servers": bootstrap, "group.id": "check", "isolation.level": isolation}
+    )
     consumer.assign([TopicPartition(topic, 0, 0)])
     got, last, start = [], time.time(), time.time()
     while time.time() - last < idle_s and time.time() - start < timeout_s:

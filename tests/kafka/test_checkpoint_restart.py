@@ -1,8 +1,9 @@
 """The tutorial's job survives SIGKILL: its MATCH_RECOGNIZE INSERT from a Kafka topic into
 upsert-kafka, killed at random moments twenty times and started again each time from its
 latest checkpoint, leaves the sink topic holding what an uninterrupted run writes: the same
-final row per key, and every record that run writes (at-least-once: records written after
-the last checkpoint before a kill are written again)."""
+final row per key, and every record that run writes. At least once, records written after
+the last checkpoint before a kill are written again; exactly once, a read_committed consumer
+reads each record of the uninterrupted run once, none lost and none duplicated."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import signal
 import subprocess
 import sys
 import uuid
+from collections import Counter
 
+import pytest
 from kafka_helpers import consume, recreate
 
 COUNT, SEED, KILLS = 150_000, 11, 20
@@ -42,7 +45,7 @@ CREATE TABLE UnusualSalesRecordTable (
 ) WITH (
     'connector' = 'upsert-kafka', 'topic' = '{sink}',
     'properties.bootstrap.servers' = '{bootstrap}',
-    'key.format' = 'csv', 'value.format' = 'csv', 'value.fields-include' = 'ALL'
+    'key.format' = 'csv', 'value.format' = 'csv', 'value.fields-include' = 'ALL'{delivery}
 );
 INSERT INTO UnusualSalesRecordTable
 SELECT * FROM SalesRecordTable
@@ -82,9 +85,15 @@ def _newest_position(checkpoints) -> int:
     return sum(offset for _, offset in positions if isinstance(offset, int) and offset > 0)
 
 
+EXACTLY_ONCE = """,
+    'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = '{sink}'"""
+
+
+@pytest.mark.parametrize("guarantee", ["at-least-once", "exactly-once"])
 def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
-    kafka_bootstrap, schema_registry, tmp_path
+    kafka_bootstrap, schema_registry, tmp_path, guarantee
 ):
+    exactly_once = guarantee == "exactly-once"
     _, url = schema_registry
     registry = url + "/apis/ccompat/v6"
     source = "flink.sales.records"  # the topic `flinklite datagen sales` writes
@@ -106,6 +115,7 @@ def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
                 bootstrap=kafka_bootstrap,
                 registry=registry,
                 checkpoints=checkpoints,
+                delivery=EXACTLY_ONCE.format(sink=sink) if exactly_once else "",
             )  # fmt: skip
         )
         return str(path)
@@ -116,7 +126,7 @@ def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert reference.returncode == 0, reference.stdout + reference.stderr
-    expected = consume(kafka_bootstrap, reference_sink, idle_s=2.0)
+    expected = consume(kafka_bootstrap, reference_sink, idle_s=2.0, committed_only=exactly_once)
     assert len(_fold(expected)) >= 20
 
     sink, checkpoints = f"unusual-{uuid.uuid4().hex[:8]}", tmp_path / "checkpoints"
@@ -141,9 +151,12 @@ def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
             continue
         assert proc.returncode == 0, err.decode()
         break
-    got = consume(kafka_bootstrap, sink, idle_s=2.0)
+    got = consume(kafka_bootstrap, sink, idle_s=2.0, committed_only=exactly_once)
     assert _fold(got) == _fold(expected)
     written = {(m.key(), m.value()) for m in got}
     assert {(m.key(), m.value()) for m in expected} <= written, "a record was lost"
+    if exactly_once:
+        records = Counter((m.key(), m.value()) for m in got)
+        assert records == Counter((m.key(), m.value()) for m in expected), "lost or duplicated"
     assert kills == KILLS, "the job finished before it was killed twenty times"
     assert progress == sorted(progress) and progress[-1] > 0
