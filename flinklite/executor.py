@@ -112,9 +112,11 @@ def watermark_interval(config: Configuration) -> int:
 
 
 def checkpoint_config(config: Configuration) -> CheckpointConfig | None:
-    """Checkpoints as configured: an interval and a folder (flinklite keeps them in files)."""
+    """Checkpoints as configured: an interval and a folder (flinklite keeps them in files).
+    None in batch mode, where Flink disables checkpointing: a bounded job that fails runs
+    again from the start."""
     interval = config.get("execution.checkpointing.interval")
-    if not interval:
+    if not interval or is_batch(config):
         return None
     directory = config.get("execution.checkpointing.dir")
     if not directory:

@@ -379,7 +379,6 @@ class StandardMatchOperator(MatchOperator):
     of rows per partition; output rows come from the matcher and the end of input decides the
     searches still waiting for more rows."""
 
-    checkpointable = False  # the standard matcher's state is not in snapshot() yet
     flink_error: FlinkliteError | None = None
 
     def open(self, ctx: RuntimeContext) -> None:

@@ -94,6 +94,27 @@ class StandardMatcher:
         self._advance(ks)
         return self._drain(ks)
 
+    # --- state ----------------------------------------------------------------------------------
+
+    def snapshot_keys(self, keys: dict[tuple, Partition]) -> list:
+        """Every partition as plain data: the rows still needed, the search position and the
+        decided matches whose output waits (the view's path and counters are per evaluation)."""
+        return [
+            [key, list(p.view.rows), list(p.view.ts), p.view.base, p.pos, p.covered, p.match_number,
+             list(p.pending)]
+            for key, p in keys.items()
+        ]  # fmt: skip
+
+    def restore_keys(self, data: list) -> dict[tuple, Partition]:
+        keys = {}
+        for key, rows, ts, base, pos, covered, match_number, pending in data:
+            p = Partition()
+            p.view = View(list(rows), list(ts), base)
+            p.pos, p.covered, p.match_number = pos, covered, match_number
+            p.pending = deque(tuple(e) for e in pending)
+            keys[key] = p
+        return keys
+
     # --- matching -------------------------------------------------------------------------------
 
     def _advance(self, ks: Partition) -> None:

@@ -262,13 +262,7 @@ class Job:
 
     def enable_checkpoints(self, config: CheckpointConfig | None, restore: dict | None) -> None:
         """Checkpoints every `config.interval_ms` and/or a start from a checkpoint, checked
-        now: an operator that cannot be checkpointed, or a checkpoint that does not fit this
-        query, is refused before the job starts."""
-        if (config is not None or restore is not None) and (name := self._not_checkpointable()):
-            raise ValidationError(
-                f"Checkpoints of a job with a {name} operator are not supported by flinklite "
-                "yet (its state would be lost on restore)."
-            )
+        now: a checkpoint that does not fit this query is refused before the job starts."""
         if restore is not None:
             ours = [(name, op.digest) for name, op in self.operators()]
             saved = [(o["name"], o.get("digest", "")) for o in restore.get("operators", [])]
@@ -300,19 +294,9 @@ class Job:
         )
         self.restore_from = restore
 
-    def _not_checkpointable(self) -> str | None:
-        """The first operator whose state snapshot() does not capture yet."""
-        return next((n for n, op in self.operators() if not op.checkpointable), None)
-
     def stop_with_savepoint(self, folder: Path, timeout_s: float = 60) -> Path:
         """Takes a savepoint into `folder` at the next boundary between two rounds of the loop,
         then stops the job there (Flink's stop-with-savepoint); returns the folder."""
-        name = self._not_checkpointable()
-        if name is not None:
-            raise ValidationError(
-                f"Could not stop job {self.id} with a savepoint: its {name} operator's state is "
-                "not in savepoints yet."
-            )
         request = _SavepointRequest(folder)
         self._savepoint = request
         if not request.done.wait(timeout_s) or request.error is not None:

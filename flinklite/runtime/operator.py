@@ -76,10 +76,6 @@ class Operator(Stage):
     def close(self) -> None:
         pass
 
-    # Whether snapshot() captures all this operator keeps. An operator whose state flinklite
-    # cannot checkpoint yet says False, and a job with checkpoints refuses to start with it.
-    checkpointable = True
-
     def snapshot(self) -> Any:
         """The operator's state as plain data (runtime.state_codec); None when it keeps none.
         It must not share mutable objects with the running operator."""

@@ -57,3 +57,44 @@ def test_a_restored_operator_goes_on_as_the_uninterrupted_one(case):
         _feed(second, rows[cut:], delay)
         _finish(second)
         assert out1.changes + out2.changes == expected, f"restored after row {cut}"
+
+
+STANDARD = (
+    "SELECT * FROM Ticker MATCH_RECOGNIZE (PARTITION BY sym ORDER BY ts MEASURES {measures} "
+    "{rows} {after} PATTERN ({pattern}) DEFINE A AS price > 10, B AS price <= 10)"
+)
+STANDARD_CASES = {
+    "all rows per match": dict(pattern="A B", measures="A.price AS p", rows="ALL ROWS PER MATCH"),
+    "with unmatched rows": dict(
+        pattern="A B", measures="A.price AS p", rows="ALL ROWS PER MATCH WITH UNMATCHED ROWS"
+    ),
+    "alternation": dict(pattern="A | B", measures="CLASSIFIER() AS c"),
+    "grouped and greedy last": dict(pattern="(A B)+", measures="MATCH_NUMBER() AS m"),
+    "permute": dict(pattern="PERMUTE(A, B)", measures="LAST(A.price) AS a, LAST(B.price) AS b"),
+    "exclusion": dict(pattern="A {- B -} A", measures="FIRST(A.price) AS p"),
+    "next in measures": dict(pattern="A B", measures="NEXT(B.price) AS n"),
+    "physical navigation": dict(pattern="A B+", measures="PREV(A.price, 2) AS p, COUNT(B.price) AS c"),
+    "anchors": dict(pattern="^ B A+", measures="SUM(A.price) AS s", after="AFTER MATCH SKIP PAST LAST ROW"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(STANDARD_CASES))
+def test_the_standard_matcher_restores_as_well(name):
+    case = {"measures": "", "rows": "", "after": "", **STANDARD_CASES[name]}
+    sql = STANDARD.format(**case)
+    assert type(build(sql)).__name__ == "StandardMatchOperator"
+    rows = load("ticker.csv")
+    op, out = _open(sql)
+    _feed(op, rows, 0)
+    _finish(op)
+    expected = out.changes
+    assert expected, "the case matches nothing"
+    for cut in range(len(rows) + 1):
+        first, out1 = _open(sql)
+        _feed(first, rows[:cut], 0)
+        saved = json.loads(json.dumps(encode(first.snapshot(), "Match")))
+        second, out2 = _open(sql)
+        second.restore(decode(saved, "Match"))
+        _feed(second, rows[cut:], 0)
+        _finish(second)
+        assert out1.changes + out2.changes == expected, f"restored after row {cut}"

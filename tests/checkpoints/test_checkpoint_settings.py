@@ -1,6 +1,6 @@
 """Specification of checkpoint settings in a session: Flink's keys, what is refused before a
-job starts (no folder, an operator whose state is not checkpointed yet, nothing to restore),
-and a checkpointed job's folder layout."""
+job starts (no folder, nothing to restore), batch mode without checkpoints, and a
+checkpointed job's folder layout."""
 
 from __future__ import annotations
 
@@ -46,17 +46,32 @@ def test_flinks_older_key_for_the_folder_is_accepted(session, tmp_path):
     assert job.last_checkpoint is not None and job.last_checkpoint[2] > 0
 
 
-def test_an_operator_without_checkpointed_state_is_refused_not_silently_lost(session, tmp_path):
+def test_the_standard_matcher_checkpoints_too(session, tmp_path):
     session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
-    session.execute_statement("SET 'execution.checkpointing.interval' = '1 s'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 ms'")
     session.execute_statement("CREATE TABLE M (sym STRING, p INT) WITH ('connector' = 'blackhole')")
-    # ALL ROWS PER MATCH runs on the standard-semantics matcher, not checkpointed yet.
-    with pytest.raises(FlinkliteError, match="Match operator are not supported"):
-        session.execute_statement(
-            "INSERT INTO M SELECT sym, p FROM Ticks MATCH_RECOGNIZE (PARTITION BY sym ORDER BY "
-            "ts MEASURES A.price AS p ALL ROWS PER MATCH PATTERN (A B) "
-            "DEFINE B AS B.price > A.price)"
-        )
+    # ALL ROWS PER MATCH runs on the standard-semantics matcher
+    job_id = session.execute_statement(
+        "INSERT INTO M SELECT sym, p FROM Ticks MATCH_RECOGNIZE (PARTITION BY sym ORDER BY "
+        "ts MEASURES A.price AS p ALL ROWS PER MATCH PATTERN (A B) "
+        "DEFINE B AS B.price > A.price)"
+    ).job_id
+    assert session.jobs.find(job_id).last_checkpoint is not None
+
+
+def test_batch_mode_does_not_checkpoint_as_in_flink(session, tmp_path):
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 ms'")
+    session.execute_statement("SET 'execution.runtime-mode' = 'batch'")
+    session.execute_statement(
+        "CREATE TABLE M (sym STRING, n BIGINT) WITH ('connector' = 'blackhole')"
+    )
+    job_id = session.execute_statement(
+        "INSERT INTO M SELECT a.sym, COUNT(b.sym) FROM Ticks a LEFT JOIN Ticks b "
+        "ON a.sym = b.sym AND a.price < b.price GROUP BY a.sym"
+    ).job_id
+    assert session.jobs.find(job_id).last_checkpoint is None
+    assert not list(tmp_path.iterdir())
 
 
 def test_nothing_to_restore_is_said_before_the_job_starts(session, tmp_path):

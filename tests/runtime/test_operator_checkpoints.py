@@ -15,6 +15,7 @@ from flinklite.expr.rex import AggregateCall, InputRef
 from flinklite.runtime.operator import MAX_WATERMARK, Collector, RuntimeContext
 from flinklite.runtime.operators.over_aggregate import OverAggregate
 from flinklite.runtime.operators.setop import SetOp
+from flinklite.runtime.operators.window_rank import WindowRank
 from flinklite.runtime.rows import key_getter
 from flinklite.runtime.state_codec import decode, encode
 
@@ -94,3 +95,47 @@ def test_set_operations(kind, all_):
             op.side(side).end_input()
 
     _restored(lambda: SetOp(kind, all_), feed, sides, finish)
+
+
+def test_window_top_n():
+    # rows of a window aggregate: (window_end, k, v); the top 2 per window by v descending
+    rows = [(((t // 3) + 1) * 3000 * MS, k, v) for t, (k, v, _) in enumerate(ROWS)]
+
+    def make():
+        return WindowRank(key_getter([0]), [(2, False, False)], 1, 2, 0)
+
+    def feed(op, items):
+        for row in items:
+            op.process("+I", row)
+            op.on_watermark(row[0] // MS - 4000)  # windows fire a while after they end
+
+    _restored(make, feed, rows, _finish)
+
+
+# Operators that keep nothing between rows; every other operator must checkpoint its state.
+STATELESS = {"TwoInputOperator", "Calc", "WindowTableFunction", "DropUpdateBefore"}
+
+
+def test_every_operator_that_keeps_state_checkpoints_it():
+    import importlib
+    import pkgutil
+
+    import flinklite
+    from flinklite.runtime.operator import Operator
+
+    for module in pkgutil.walk_packages(flinklite.__path__, "flinklite."):
+        if module.name != "flinklite.__main__":
+            importlib.import_module(module.name)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    missing = [
+        cls.__name__
+        for cls in subclasses(Operator)
+        if cls.__name__ not in STATELESS
+        and not any("snapshot" in vars(k) for k in cls.__mro__ if k is not Operator)
+    ]
+    assert missing == [], "operators whose state a checkpoint would lose"

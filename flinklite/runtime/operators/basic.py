@@ -177,7 +177,6 @@ class FinalRows(Operator):
     joins): fold the changes and emit the surviving rows once, as `+I`, at end of input."""
 
     name = "FinalRows"
-    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(self) -> None:
         self.folded = ChangelogFold()
@@ -190,6 +189,12 @@ class FinalRows(Operator):
 
     def on_watermark(self, ts: int) -> None:
         pass
+
+    def snapshot(self) -> dict:
+        return dict(self.folded.counts)
+
+    def restore(self, state: dict) -> None:
+        self.folded.counts = dict(state)
 
     def end_input(self) -> None:
         out = self.folded.rows()

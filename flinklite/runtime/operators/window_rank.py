@@ -17,7 +17,6 @@ class WindowRank(Operator):
     the rank number appended when `output_rank_number`."""
 
     name = "WindowRank"
-    checkpointable = False  # its state is not in snapshot() yet
 
     def __init__(
         self,
@@ -51,6 +50,18 @@ class WindowRank(Operator):
         for end in sorted(self.windows):
             self._fire(self.windows.pop(end))
         self.out.end_input()
+
+    def snapshot(self) -> dict:
+        """The rows of the windows the watermark has not passed, per partition."""
+        return {
+            end: {key: list(rows) for key, rows in parts.items()}
+            for end, parts in self.windows.items()
+        }
+
+    def restore(self, state: dict) -> None:
+        self.windows = {
+            end: {key: list(rows) for key, rows in parts.items()} for end, parts in state.items()
+        }
 
     def _fire(self, partitions: dict[tuple, list[Row]]) -> None:
         out = []
