@@ -202,16 +202,25 @@ def submit_inserts(planned: list, config: Configuration, manager: JobManager) ->
 
 
 def stop_job(
-    manager: JobManager, job_id: str, pos=None, *, savepoint_dir: str | None = None
+    manager: JobManager,
+    job_id: str,
+    pos=None,
+    *,
+    savepoint_dir: str | None = None,
+    drain: bool = False,
 ) -> str | None:
-    """Stops a job; with `savepoint_dir`, after taking a savepoint there (its path returned)."""
+    """Stops a job; with `savepoint_dir`, after taking a savepoint there (its path returned),
+    drained first with `drain`. Without a savepoint the job is cancelled: Flink's client
+    ignores WITH DRAIN there too."""
     job = manager.find(job_id)
     if job is None:
         raise ValidationError(f"Could not stop job {job_id}: no such job in this session.", pos=pos)
     if job.status != RUNNING:
         raise ValidationError(f"Could not stop job {job_id}: it is {job.status}.", pos=pos)
     if savepoint_dir is not None:
-        folder = job.stop_with_savepoint(checkpoints.savepoint_folder(savepoint_dir, job.id))
+        folder = job.stop_with_savepoint(
+            checkpoints.savepoint_folder(savepoint_dir, job.id), drain=drain
+        )
         return "file:" + str(folder.resolve())
     job.cancel()
     job.wait(10)

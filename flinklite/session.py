@@ -410,7 +410,9 @@ class Session:
                 "'state.savepoints.dir').",
                 pos=stmt.pos,
             )
-        path = executor.stop_job(self.jobs, stmt.job_id, stmt.pos, savepoint_dir=directory)
+        path = executor.stop_job(
+            self.jobs, stmt.job_id, stmt.pos, savepoint_dir=directory, drain=stmt.with_drain
+        )
         return _table(("savepoint path",), [(path,)])
 
     @_STATEMENTS.register(ast.ClientCommand)

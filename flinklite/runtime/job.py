@@ -114,7 +114,7 @@ class SourceDriver:
     def poll(self) -> bool:
         """Moves one batch; True when rows moved, False when nothing was available."""
         if not self.splits:
-            self._finish()
+            self.end()
             return False
         if self.source.bounded:
             return self._poll_split(self.splits[0])
@@ -185,7 +185,8 @@ class SourceDriver:
             wms.emitted = combined
             self.out.on_watermark(combined)
 
-    def _finish(self) -> None:
+    def end(self) -> None:
+        """The input ends here: the maximum watermark, then end of input, once."""
         if not self.done:
             self.done = True
             self.out.on_watermark(MAX_WATERMARK)
@@ -205,6 +206,7 @@ class _SavepointRequest:
     """STOP JOB ... WITH SAVEPOINT, handed from the session to the job's thread."""
 
     folder: Path
+    drain: bool = False  # WITH DRAIN: the input ends (windows fire, sinks commit) first
     done: threading.Event = field(default_factory=threading.Event)
     error: Exception | None = None
 
@@ -294,10 +296,12 @@ class Job:
         )
         self.restore_from = restore
 
-    def stop_with_savepoint(self, folder: Path, timeout_s: float = 60) -> Path:
+    def stop_with_savepoint(self, folder: Path, drain: bool = False, timeout_s: float = 60) -> Path:
         """Takes a savepoint into `folder` at the next boundary between two rounds of the loop,
-        then stops the job there (Flink's stop-with-savepoint); returns the folder."""
-        request = _SavepointRequest(folder)
+        then stops the job there (Flink's stop-with-savepoint); returns the folder. With
+        `drain`, as Flink's --drain, the sources first end their input: the maximum watermark
+        fires every event-time window and timer, and the sinks commit what they hold."""
+        request = _SavepointRequest(folder, drain)
         self._savepoint = request
         if not request.done.wait(timeout_s) or request.error is not None:
             raise ExecutionError(
@@ -309,6 +313,9 @@ class Job:
 
     def _take_savepoint(self, request: _SavepointRequest) -> None:
         try:
+            if request.drain:
+                for d in self.drivers:
+                    d.end()
             write_metadata(request.folder, self._state("savepoint", self._checkpoint_id))
         except Exception as e:  # noqa: BLE001 - the requester reports it; the job goes on
             request.error = e
