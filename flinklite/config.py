@@ -10,6 +10,13 @@ import datetime as dt
 from flinklite.errors import Pos, ValidationError
 from flinklite.options import ConfigOption, OptionValueError, parse_duration
 
+# What happens to a job's checkpoints when it ends (Flink's ExternalizedCheckpointRetention):
+# deleted whatever the end; kept when it fails; kept always. A killed process deletes nothing.
+NO_EXTERNALIZED_CHECKPOINTS = "NO_EXTERNALIZED_CHECKPOINTS"
+DELETE_ON_CANCELLATION = "DELETE_ON_CANCELLATION"
+RETAIN_ON_CANCELLATION = "RETAIN_ON_CANCELLATION"
+RETENTIONS = (DELETE_ON_CANCELLATION, RETAIN_ON_CANCELLATION, NO_EXTERNALIZED_CHECKPOINTS)
+
 OPTIONS = {
     o.key: o
     for o in (
@@ -38,6 +45,12 @@ OPTIONS = {
         ConfigOption("execution.checkpointing.dir", "string", None),
         ConfigOption("execution.checkpointing.num-retained", "int", "1"),
         ConfigOption("execution.checkpointing.savepoint-dir", "string", None),
+        ConfigOption(
+            "execution.checkpointing.externalized-checkpoint-retention",
+            "enum",
+            "NO_EXTERNALIZED_CHECKPOINTS",
+            RETENTIONS,
+        ),
         ConfigOption("execution.state-recovery.path", "string", None),
         # Restart strategies (runtime/restart.py): unset, exponential-delay with checkpoints.
         # Their defaults are Flink's, in RestartStrategy: a key here only checks its value.

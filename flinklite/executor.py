@@ -125,8 +125,9 @@ def checkpoint_config(config: Configuration) -> CheckpointConfig | None:
             "flinklite writes checkpoints into that folder, so a job can be restored from them."
         )
     interval_ms = parse_duration_ms(interval, "execution.checkpointing.interval")
-    retained = int(config.get("execution.checkpointing.num-retained") or "1")
-    return CheckpointConfig(max(interval_ms, 1), directory, retained)
+    retained = int(config.get("execution.checkpointing.num-retained") or "")
+    retention = config.get("execution.checkpointing.externalized-checkpoint-retention") or ""
+    return CheckpointConfig(max(interval_ms, 1), directory, retained, retention.upper())
 
 
 def restore_point(config: Configuration) -> dict | None:

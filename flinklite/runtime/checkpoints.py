@@ -19,6 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from flinklite import __version__
+from flinklite.config import (
+    DELETE_ON_CANCELLATION,
+    NO_EXTERNALIZED_CHECKPOINTS,
+    RETAIN_ON_CANCELLATION,
+)
 from flinklite.errors import ValidationError
 from flinklite.runtime.state_codec import STATE_FORMAT_VERSION
 
@@ -29,11 +34,19 @@ _CHECKPOINT_DIR = re.compile(r"^chk-(\d+)$")
 
 @dataclass(frozen=True, slots=True)
 class CheckpointConfig:
-    """`execution.checkpointing.interval`, `.dir` and `.num-retained`."""
+    """`execution.checkpointing.interval`, `.dir`, `.num-retained` and
+    `.externalized-checkpoint-retention`."""
 
     interval_ms: int
     directory: str
-    retained: int = 1
+    retained: int
+    retention: str = NO_EXTERNALIZED_CHECKPOINTS
+
+    def keeps(self, status: str) -> bool:
+        """Whether a job's checkpoints outlive its end in `status`, as Flink decides."""
+        if self.retention == RETAIN_ON_CANCELLATION:
+            return True
+        return status == "FAILED" and self.retention == DELETE_ON_CANCELLATION
 
 
 def write_metadata(folder: Path, payload: dict[str, Any]) -> Path:
@@ -74,7 +87,7 @@ def _fsync_dir(folder: Path) -> None:
 class CheckpointStorage:
     """One job's checkpoints under `<directory>/<job id>/`."""
 
-    def __init__(self, directory: str | Path, job_id: str, retained: int = 1) -> None:
+    def __init__(self, directory: str | Path, job_id: str, retained: int) -> None:
         self.job_dir = Path(directory).expanduser() / job_id
         self.retained = max(1, retained)
 
@@ -87,6 +100,10 @@ class CheckpointStorage:
 
     def completed(self) -> list[Path]:
         return completed_checkpoints(self.job_dir)
+
+    def discard(self) -> None:
+        """The job ended and its checkpoints go with it."""
+        shutil.rmtree(self.job_dir, ignore_errors=True)
 
     def _prune(self) -> None:
         for old in self.completed()[: -self.retained]:

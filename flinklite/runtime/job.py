@@ -419,6 +419,9 @@ class Job:
                 restarting = True
         finally:
             self._close_all()
+            config, storage = self.checkpointing, self._storage
+            if config is not None and storage is not None and not config.keeps(self.status):
+                storage.discard()
             self.end_time = time.time()
             self._done.set()
             if self._on_end is not None:

@@ -38,12 +38,53 @@ def test_flinks_older_key_for_the_folder_is_accepted(session, tmp_path):
     result = session.execute_statement(f"SET 'state.checkpoints.dir' = '{tmp_path}'")
     assert result.level == "WARNING" and "execution.checkpointing.dir" in result.message
     session.execute_statement("SET 'execution.checkpointing.interval' = '10 ms'")
+    session.execute_statement(
+        "SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION'"
+    )
     session.execute_statement("INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym")
     (job,) = session.jobs.jobs
     assert job.error is None
     folders = list((tmp_path / job.id).glob("chk-*"))
     assert len(folders) == 1 and (folders[0] / "_metadata").is_file()  # num-retained 1
     assert job.last_checkpoint is not None and job.last_checkpoint[2] > 0
+
+
+@pytest.mark.parametrize(
+    "retention, kept",
+    [
+        (None, {"FINISHED": False, "CANCELED": False, "FAILED": False}),  # Flink's default
+        ("delete_on_cancellation", {"FINISHED": False, "CANCELED": False, "FAILED": True}),
+        ("RETAIN_ON_CANCELLATION", {"FINISHED": True, "CANCELED": True, "FAILED": True}),
+    ],
+)
+def test_checkpoints_outlive_their_job_as_the_retention_says(session, tmp_path, retention, kept):
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 ms'")
+    session.execute_statement("SET 'restart-strategy.type' = 'none'")
+    if retention:
+        session.execute_statement(
+            f"SET 'execution.checkpointing.externalized-checkpoint-retention' = '{retention}'"
+        )
+    session.execute_statement("SET 'table.dml-sync' = 'false'")
+    session.execute_statement(
+        "CREATE TABLE Endless (n INT) WITH ('connector' = 'datagen', 'rows-per-second' = '500', "
+        "'fields.n.kind' = 'sequence', 'fields.n.start' = '-1000', 'fields.n.end' = '1000000')"
+    )
+    session.execute_statement("CREATE TABLE Ns (n INT) WITH ('connector' = 'blackhole')")
+    jobs = {
+        "FINISHED": "INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym",
+        "CANCELED": "INSERT INTO Ns SELECT n FROM Endless",
+        # 1 / n fails when the sequence reaches 0, two seconds in
+        "FAILED": "INSERT INTO Ns SELECT 1 / n FROM Endless",
+    }
+    for status, sql in jobs.items():
+        job = session.jobs.find(session.execute_statement(sql).job_id)
+        time.sleep(0.5)
+        assert job.last_checkpoint is not None
+        if status == "CANCELED":
+            job.cancel()
+        assert job.wait(30) and job.status == status, job.error
+        assert (tmp_path / job.id).exists() == kept[status], status
 
 
 def test_the_standard_matcher_checkpoints_too(session, tmp_path):
@@ -170,6 +211,9 @@ def test_stop_with_drain_fires_the_windows_before_the_savepoint(session, tmp_pat
 def test_a_checkpoint_restores_only_into_the_same_plan(session, tmp_path):
     session.execute_statement(f"SET 'execution.checkpointing.dir' = '{tmp_path}'")
     session.execute_statement("SET 'execution.checkpointing.interval' = '10 ms'")
+    session.execute_statement(
+        "SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION'"
+    )
     session.execute_statement("INSERT INTO Counted SELECT sym, COUNT(*) FROM Ticks GROUP BY sym")
     session.execute_statement("SET 'execution.state-recovery.path' = 'latest'")
     # The same operators, another aggregate: its accumulators would not fit.

@@ -23,6 +23,7 @@ KILLS = 6
 SCRIPT = """
 SET 'execution.checkpointing.interval' = '100 ms';
 SET 'execution.checkpointing.dir' = '{checkpoints}';
+SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION';
 SET 'table.dml-sync' = 'true';
 CREATE TABLE Sales (
   invoice_id STRING, user_id STRING, product_id STRING, quantity STRING, unit_cost STRING,

@@ -40,7 +40,7 @@ def test_a_half_written_checkpoint_does_not_count(tmp_path):
 
 
 def test_restore_paths_name_a_folder_or_its_metadata(tmp_path):
-    folder = CheckpointStorage(tmp_path, "job").write(7, {"x": [1]})
+    folder = CheckpointStorage(tmp_path, "job", 1).write(7, {"x": [1]})
     for path in (folder, folder / "_metadata", tmp_path / "job"):
         loaded = checkpoints.load(path)
         assert loaded["checkpoint_id"] == 7 and loaded["path"] == str(folder)
