@@ -42,16 +42,16 @@ OPTIONS = {
         ConfigOption("flinklite.flink-compatible", "boolean", "false"),
         # Checkpoints and restore, with Flink's keys (no interval: no checkpoints).
         ConfigOption("execution.checkpointing.interval", "duration", None),
-        ConfigOption("execution.checkpointing.dir", "string", None),
+        ConfigOption("execution.checkpointing.dir", "path", None),
         ConfigOption("execution.checkpointing.num-retained", "int", "1"),
-        ConfigOption("execution.checkpointing.savepoint-dir", "string", None),
+        ConfigOption("execution.checkpointing.savepoint-dir", "path", None),
         ConfigOption(
             "execution.checkpointing.externalized-checkpoint-retention",
             "enum",
             "NO_EXTERNALIZED_CHECKPOINTS",
             RETENTIONS,
         ),
-        ConfigOption("execution.state-recovery.path", "string", None),
+        ConfigOption("execution.state-recovery.path", "path", None),
         # Restart strategies (runtime/restart.py): unset, exponential-delay with checkpoints.
         # Their defaults are Flink's, in RestartStrategy: a key here only checks its value.
         ConfigOption("restart-strategy.type", "string", None),

@@ -19,7 +19,7 @@ class OptionValueError(ValueError):
 class ConfigOption:
     """One option key with its type, default and allowed values.
 
-    `type` is one of string, int, long, double, boolean, duration, memory, enum, list. A
+    `type` is one of string, path, int, long, double, boolean, duration, memory, enum, list. A
     `prefix_map` option (e.g. avro-confluent's `properties`) also accepts every `key.<anything>`."""
 
     key: str
@@ -111,8 +111,34 @@ def parse_memory(raw: str) -> int:
     return int(m.group(1)) * _MEMORY_UNITS[m.group(2)]
 
 
+def local_path(raw: str) -> str:
+    """A path on this machine from Flink's forms: a plain path, or a `file:` URI
+    (`file:///tmp/x`, `file:/tmp/x`, `file://localhost/tmp/x`). Another scheme (s3, hdfs) names
+    a file system flinklite cannot reach, and is refused as Flink refuses a missing one."""
+    text = raw.strip()
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
+    if scheme is None or (len(scheme.group(1)) == 1 and text[2:3] in ("\\", "/")):
+        return text  # no scheme (or a Windows drive letter)
+    if scheme.group(1).lower() != "file":
+        raise ValueError(
+            f"Could not find a file system implementation for scheme '{scheme.group(1)}': "
+            "flinklite reads and writes the local file system only (a path, or a file: URI)."
+        )
+    rest = text[len(scheme.group(0)) :]
+    if rest.startswith("//"):
+        authority, slash, path = rest[2:].partition("/")
+        if authority not in ("", "localhost"):
+            raise ValueError(
+                f"The file: URI '{text}' names host '{authority}'; flinklite reads and writes "
+                "the local file system only."
+            )
+        rest = slash + path
+    return rest or "/"
+
+
 _PARSERS: dict[str, Callable[[ConfigOption, str], Any]] = {
     "string": lambda opt, raw: raw,
+    "path": lambda opt, raw: local_path(raw),
     "int": _parse_int(32),
     "long": _parse_int(64),
     "double": _parse_double,

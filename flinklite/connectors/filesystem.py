@@ -14,7 +14,7 @@ from flinklite.connectors.registry import (
     TableContext,
 )
 
-PATH = ConfigOption("path", description="The path of a directory or a file.")
+PATH = ConfigOption("path", "path", description="The path of a directory or a file.")
 FORMAT = ConfigOption("format")
 
 OPTIONAL = (

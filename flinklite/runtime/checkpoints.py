@@ -25,6 +25,7 @@ from flinklite.config import (
     RETAIN_ON_CANCELLATION,
 )
 from flinklite.errors import ValidationError
+from flinklite.options import local_path
 from flinklite.runtime.state_codec import STATE_FORMAT_VERSION
 
 METADATA = "_metadata"
@@ -88,7 +89,7 @@ class CheckpointStorage:
     """One job's checkpoints under `<directory>/<job id>/`."""
 
     def __init__(self, directory: str | Path, job_id: str, retained: int) -> None:
-        self.job_dir = Path(directory).expanduser() / job_id
+        self.job_dir = _local(directory) / job_id
         self.retained = max(1, retained)
 
     def write(self, checkpoint_id: int, payload: dict[str, Any]) -> Path:
@@ -124,9 +125,7 @@ def completed_checkpoints(job_dir: Path) -> list[Path]:
 
 def latest_in(directory: str | Path) -> Path:
     """The newest complete checkpoint of any job under a checkpoint folder."""
-    found = [
-        c for job in Path(directory).expanduser().glob("*") for c in completed_checkpoints(job)
-    ]
+    found = [c for job in _local(directory).glob("*") for c in completed_checkpoints(job)]
     if not found:
         raise ValidationError(f"Cannot restore 'latest': no completed checkpoint in {directory}")
     return max(found, key=lambda c: (c / METADATA).stat().st_mtime_ns)
@@ -134,15 +133,18 @@ def latest_in(directory: str | Path) -> Path:
 
 def savepoint_folder(directory: str | Path, job_id: str) -> Path:
     """A new savepoint's folder, named as Flink names them."""
-    return Path(directory).expanduser() / f"savepoint-{job_id[:6]}-{secrets.token_hex(6)}"
+    return _local(directory) / f"savepoint-{job_id[:6]}-{secrets.token_hex(6)}"
+
+
+def _local(path: str | Path) -> Path:
+    """A folder option's value (a path or a file: URI) as a local path."""
+    return Path(local_path(str(path))).expanduser()
 
 
 def resolve(path: str | Path) -> Path:
     """The `_metadata` file a restore path names: the file itself, a checkpoint or savepoint
     folder, or a job folder (its newest complete checkpoint)."""
-    text = str(path)
-    text = text[len("file://") :] if text.startswith("file://") else text.removeprefix("file:")
-    p = Path(text).expanduser()
+    p = _local(path)
     if p.is_file() and p.name == METADATA:
         return p
     if (p / METADATA).is_file():

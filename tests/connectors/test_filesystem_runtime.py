@@ -11,9 +11,10 @@ from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.connectors.filesystem_sink import FileSystemSink
 from flinklite.connectors.filesystem_source import FileSystemSource
-from flinklite.errors import ExecutionError
+from flinklite.errors import ExecutionError, FlinkliteError
 from flinklite.runtime.connector import ScanSpec, SinkSpec
 from flinklite.runtime.operator import RuntimeContext
+from flinklite.session import Session
 
 FIELDS = (RowField("s", T.string()), RowField("n", T.int_()))
 
@@ -148,3 +149,42 @@ def test_a_split_resumes_at_the_line_its_position_names(tmp_path, fmt):
     source.close()
     assert first and rest and len(first) + len(rest) == 2500
     assert read(path, fmt, restored={str(path): position}) == rest
+
+
+def test_file_uris_name_local_paths_as_in_flink(tmp_path):
+    session = Session({"table.dml-sync": "true"})
+    for i, uri in enumerate(
+        [f"file://{tmp_path}/a", f"file:{tmp_path}/b", f"file://localhost{tmp_path}/c"]
+    ):
+        session.execute_statement(
+            f"CREATE TABLE t{i} (x INT) WITH ('connector' = 'filesystem', 'path' = '{uri}', "
+            "'format' = 'csv')"
+        )
+        session.execute_statement(f"INSERT INTO t{i} VALUES ({i})")
+        (part,) = (tmp_path / "abc"[i]).glob("part-*")
+        assert part.read_text() == f"{i}\n"
+    assert not (tmp_path / "file:").exists() and not os.path.exists("file:")
+    session.execute_statement(
+        "CREATE TABLE remote (x INT) WITH ('connector' = 'filesystem', "
+        "'path' = 's3://bucket/archive', 'format' = 'csv')"
+    )
+    with pytest.raises(FlinkliteError, match="no file system implementation|scheme 's3'"):
+        session.execute_statement("INSERT INTO remote VALUES (1)")
+    session.close()
+
+
+def test_checkpoint_folders_take_file_uris_too(tmp_path):
+    session = Session({"table.dml-sync": "true"})
+    session.execute_statement(f"SET 'execution.checkpointing.dir' = 'file://{tmp_path}/chk'")
+    session.execute_statement("SET 'execution.checkpointing.interval' = '1 ms'")
+    session.execute_statement(
+        "SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION'"
+    )
+    session.execute_statement(
+        "CREATE TABLE n (x BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '3000', "
+        "'rows-per-second' = '10000')"
+    )
+    session.execute_statement("CREATE TABLE b (x BIGINT) WITH ('connector' = 'blackhole')")
+    session.execute_statement("INSERT INTO b SELECT x FROM n")
+    assert list((tmp_path / "chk").glob("*/chk-*/_metadata"))
+    session.close()
