@@ -153,13 +153,26 @@ def _run_client(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         if script is None:
             return _run_shell(session, printer, args.history or DEFAULT_HISTORY)
-        if not runner.run_script(session, script, printer, from_file=from_file):
-            return EXIT_FAILED
+        succeeded = runner.run_script(session, script, printer, from_file=from_file)
+        running = [job for job in getattr(session.jobs, "jobs", ()) if not job.done]
+        if not succeeded and running:
+            # On a cluster the INSERT jobs submitted before the failure go on after the client
+            # exits; here they run in this process, so it waits for them rather than dropping
+            # what they would still write.
+            from flinklite.cli import render
+
+            render_info = render.message(
+                "INFO",
+                f"{len(running)} job(s) submitted before the failing statement keep running, as "
+                "on a Flink cluster; flinklite waits for them to end (Ctrl-C stops them).",
+                color=printer.color,
+            )
+            _say(printer, render_info)
         # A script is a standalone job: it ends when the jobs it started end.
         failed = session.wait_for_jobs()
         for job in failed:
             printer.error(session, job.error, None)
-        return EXIT_FAILED if failed else EXIT_OK
+        return EXIT_FAILED if failed or not succeeded else EXIT_OK
     except KeyboardInterrupt:
         _say(printer, "")
         return EXIT_INTERRUPTED

@@ -128,6 +128,27 @@ def test_script_stops_at_the_first_failing_statement(tmp_path):
     assert_no_traceback(proc)
 
 
+def test_a_failing_statement_lets_the_jobs_submitted_before_it_finish(tmp_path):
+    # On a cluster, INSERT jobs submitted before a failing statement go on after the client
+    # exits; flinklite waits for them instead of dropping what they would write, then fails.
+    out = tmp_path / "out"
+    path = write(
+        tmp_path,
+        "t.sql",
+        "CREATE TABLE n (x BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '3000', "
+        "'rows-per-second' = '3000');\n"
+        f"CREATE TABLE a (x BIGINT) WITH ('connector' = 'filesystem', 'path' = '{out}', "
+        "'format' = 'csv');\n"
+        "INSERT INTO a SELECT x FROM n;\n"
+        "SELECT nope FROM nowhere;\n",
+    )
+    proc = flinklite("-f", path)
+    assert proc.returncode == 1
+    assert "1 job(s) submitted before the failing statement keep running" in proc.stdout
+    assert sum(len(p.read_text().splitlines()) for p in out.glob("part-*")) == 3000
+    assert_no_traceback(proc)
+
+
 def test_syntax_error_position_is_relative_to_the_script(tmp_path):
     script = (
         "-- line 1\n"
