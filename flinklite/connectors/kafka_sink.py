@@ -111,7 +111,12 @@ class KafkaSink(Sink):
                 spec.table_name,
             )
             self.transactions = Transactions(
-                self.producer, marker_group, transactional_id, self.topic, spec.table_name
+                self.producer,
+                marker_group,
+                transactional_id,
+                self.topic,
+                spec.table_name,
+                int(config.get("transaction.timeout.ms", 60_000)),
             )
             self.transactions.start(self.restored, keep=self.checkpointing)
         self.partition = self._partitioner(spec.options.get("sink.partitioner") or "default")

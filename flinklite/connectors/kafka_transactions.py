@@ -29,7 +29,7 @@ from typing import Any
 from flinklite.errors import ExecutionError
 
 TIMEOUT_S = 30.0  # for the transactional calls (init, commit, abort) to answer
-COMMIT_INTERVAL_S = 5.0  # without checkpoints
+COMMIT_INTERVAL_S = 5.0  # without checkpoints, or a third of a shorter transaction timeout
 
 
 class Transactions:
@@ -37,7 +37,13 @@ class Transactions:
     commit with the marker, and the restore of a checkpointed one."""
 
     def __init__(
-        self, producer: Any, consumer: Any, transactional_id: str, topic: str, table: str
+        self,
+        producer: Any,
+        consumer: Any,
+        transactional_id: str,
+        topic: str,
+        table: str,
+        timeout_ms: int = 60_000,
     ) -> None:
         self.producer = producer
         self.marker_group = consumer  # a client of the marker's group, never subscribed
@@ -50,6 +56,8 @@ class Transactions:
         self.records: list[tuple] = []
         self.open = False
         self.last_commit = time.monotonic()
+        # well inside the producer's transaction.timeout.ms, after which the broker aborts
+        self.interval_s = min(COMMIT_INTERVAL_S, timeout_ms / 3000)
 
     def start(self, restored: dict | None, keep: bool) -> None:
         """Fences the producer this sink replaces (the broker aborts what it left open),
@@ -82,8 +90,8 @@ class Transactions:
         self._begin()
 
     def commit_if_due(self) -> None:
-        """Without checkpoints: a commit every COMMIT_INTERVAL_S, watermarks or not."""
-        if self.open and time.monotonic() - self.last_commit >= COMMIT_INTERVAL_S:
+        """Without checkpoints: a commit every `interval_s`, watermarks or not."""
+        if self.open and time.monotonic() - self.last_commit >= self.interval_s:
             self.commit()
 
     def end(self) -> None:
