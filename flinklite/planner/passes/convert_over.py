@@ -50,8 +50,14 @@ class OverPlanning(ConverterBase):
         if not all(isinstance(e, InputRef) for e in others) or rest is not None:
             raise UnsupportedError("this Top-N shape is not supported yet")
         child = self.visit(project.input)
-        partition = tuple(k.index for k in over.partition_keys)  # type: ignore[union-attr]
-        order = tuple((k.index, d, n) for k, d, n in over.order_keys)  # type: ignore[union-attr]
+        # Keys that are expressions (PARTITION BY order_id % 2) become columns of their own,
+        # after the input's, as Flink's planner projects them before the rank.
+        pre: list[Rex] = [InputRef(f.type, i) for i, f in enumerate(child.fields)]
+        extra: list[RowField] = []
+        partition = tuple(_column(k, pre, extra) for k in over.partition_keys)
+        order = tuple((_column(k, pre, extra), d, n) for k, d, n in over.order_keys)
+        if extra:
+            child = self._make_calc(child.fields + tuple(extra), child, tuple(pre), None)
         output_rank = filt is None or id(filt) not in self.rank_unused
         rank_type = project.fields[slot].type
         exchange = P.Exchange(child.fields, child, partition)
@@ -96,7 +102,11 @@ class OverPlanning(ConverterBase):
                     "an expression around an OVER aggregate is not supported yet"
                 )
         calls: list[tuple[tuple, list[tuple[int, AggregateCall]]]] = []
-        for window, members in windows.items():
+        for (partition, *frame), members in windows.items():
+            extra: list[RowField] = []
+            keys = tuple(InputRef(k.type, _column(k, pre, extra)) for k in partition)
+            fields.extend(extra)
+            window = (keys, *frame)
             agg_calls = []
             for i, over in members:
                 args = []
@@ -139,6 +149,18 @@ class OverPlanning(ConverterBase):
 
 
 RANKING = ("ROW_NUMBER", "RANK", "DENSE_RANK")
+
+
+def _column(key: Rex, pre: list[Rex], extra: list[RowField]) -> int:
+    """The column holding an OVER key: its own for a column reference, else an expression
+    appended to the projection `pre` (once per distinct expression), its field to `extra`."""
+    if isinstance(key, InputRef):
+        return key.index
+    if key in pre:
+        return pre.index(key)
+    pre.append(key)
+    extra.append(RowField(f"$f{len(pre) - 1}", key.type))
+    return len(pre) - 1
 
 
 def _over_frame(units: str | None, lower) -> tuple[str, int | None]:
