@@ -216,14 +216,24 @@ def _navigation(binder: BinderContext, call: ast.FunctionCall, ctx: ExprContext)
     value = binder.exprs.bind(call.args[0], ctx)
     operands = [value]
     if len(call.args) == 2:
-        offset = binder.exprs.bind(call.args[1], ExprContext(Scope(), name))
-        if not (
-            offset.type.is_integer
-            and getattr(offset, "value", -1) is not None
-            and offset.value >= 0
-        ):  # type: ignore[attr-defined]
+        written = call.args[1]
+        if isinstance(written, ast.BinaryOp):
+            # Flink's parser takes only a number there: `PREV(x, 1 + 1)` is a syntax error at
+            # the operator (its position is not kept; the offset's is given).
             raise ValidationError(
-                f"The offset of {name} must be a non-negative integer literal", pos=call.args[1].pos
+                f'Encountered "{written.op}": the offset of {name} must be a non-negative '
+                "integer literal, not an expression",
+                pos=written.pos,
+            )
+        offset = binder.exprs.bind(written, ExprContext(Scope(), name))
+        if not (
+            isinstance(written, ast.NumericLiteral)
+            and offset.type.is_integer
+            and getattr(offset, "value", -1) is not None
+            and offset.value >= 0  # type: ignore[attr-defined]
+        ):
+            raise ValidationError(
+                f"The offset of {name} must be a non-negative integer literal", pos=written.pos
             )
         operands.append(offset)
     return Call(value.type.with_nullable(True), name, tuple(operands))
