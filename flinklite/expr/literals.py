@@ -145,7 +145,10 @@ def _numeric_value(text: str, negative: bool, node: ast.Node) -> int | float | D
         return -value if negative else value
     whole, _, fraction = text.partition(".")
     # Calcite's validator requires the unscaled value to fit a Java long, for decimals too.
-    unscaled = int((whole or "0") + fraction) * (-1 if negative else 1)
+    digits = ((whole or "0") + fraction).lstrip("0")
+    if len(digits) > 19:  # past any long, and before int() of thousands of digits refuses
+        raise _out_of_range(shown, node)
+    unscaled = int(digits or "0") * (-1 if negative else 1)
     if not _LONG_MIN <= unscaled <= _LONG_MAX:
         raise _out_of_range(shown, node)
     if not fraction:

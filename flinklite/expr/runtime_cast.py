@@ -172,9 +172,10 @@ def _string_to_decimal(p: int, s: int) -> Caster:
             value = Decimal(text.strip())
         except InvalidOperation:
             raise _number_error(text, "Overflow.") from None
-        if not value.is_finite():
+        fitted = fit(value) if value.is_finite() else None
+        if fitted is None:  # Flink's cast fails where DecimalData would be NULL
             raise _number_error(text, "Overflow.")
-        return fit(value)
+        return fitted
 
     return cast
 

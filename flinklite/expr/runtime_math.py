@@ -92,6 +92,8 @@ def decimal_fitter(precision: int, scale: int) -> Callable[[Decimal], Decimal | 
     limit = Decimal(10) ** (precision - scale)
 
     def fit(value: Decimal) -> Decimal | None:
+        if value and value.adjusted() > precision - scale:
+            return None  # far too large: quantizing it would exceed the context's digits
         q = value.quantize(exponent, ROUND_HALF_UP, EXACT)
         if not q:
             return q.copy_abs()  # BigDecimal has no negative zero
