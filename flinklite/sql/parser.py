@@ -333,9 +333,13 @@ class _ErrorTranslator:
     def _reserved_before(self, tok: Token) -> str | None:
         """`SELECT timestamp FROM t` fails after TIMESTAMP: say that it was taken as a keyword."""
         before = self.text[: tok.start_pos].rstrip()
-        m = re.search(r"([A-Za-z_]\w*)$", before)
-        if m and m.group(1).upper() in _COMMON_NAMES:
-            word = m.group(1)
+        # The word that ends `before`, found from its end: a regex search for it would try
+        # every start and take quadratic time on a long word.
+        start = len(before)
+        while start > 0 and (before[start - 1].isalnum() or before[start - 1] == "_"):
+            start -= 1
+        word = before[start:]
+        if word[:1].isascii() and not word[:1].isdigit() and word.upper() in _COMMON_NAMES:
             return (
                 f"{word.upper()} is a reserved keyword; if it is meant as a name, quote it with "
                 f"backticks: `{word}`"

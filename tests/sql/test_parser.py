@@ -1151,3 +1151,16 @@ def test_a_tutorial_statement_parses_in_well_under_a_tenth_of_a_second() -> None
         parse_statement(sql)
     per_ms = (time.perf_counter() - start) / n * 1000
     assert per_ms < 100, f"{per_ms:.1f} ms per statement; see bench/parse_speed.py"
+
+
+def test_a_syntax_error_after_a_very_long_word_is_reported_at_once() -> None:
+    # The reserved-word hint looks at the word before the error: linear in its length.
+    parse_statement("SELECT 1")  # the parser's tables loaded
+    for n in (20_000, 200_000):
+        started = time.perf_counter()
+        with pytest.raises(SqlParseError, match='Encountered "WHERE"'):
+            parse_statement("SELECT " + "a" * n + " FROM WHERE")
+        assert time.perf_counter() - started < 1.5, n
+    with pytest.raises(SqlParseError) as caught:
+        parse_statement("SELECT timestamp FROM t")
+    assert "TIMESTAMP is a reserved keyword" in (caught.value.hint or "")
