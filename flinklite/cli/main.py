@@ -170,6 +170,8 @@ def _run_client(args: argparse.Namespace) -> int:
             _say(printer, render_info)
         # A script is a standalone job: it ends when the jobs it started end.
         failed = session.wait_for_jobs()
+        if not succeeded:  # the failing statement's own job has reported already
+            failed = [job for job in failed if job in running]
         for job in failed:
             printer.error(session, job.error, None)
         return EXIT_FAILED if failed or not succeeded else EXIT_OK

@@ -61,12 +61,21 @@ class _FileSplit(Split):
         self.line = 0  # lines consumed: where a restored split resumes
         self.resume_at = 0
 
+    # How the file's bytes become text: "surrogateescape" keeps bytes that are not UTF-8 as
+    # lone surrogates for the split to report; None reads bytes (the format decodes them).
+    encoding_errors: str | None = "surrogateescape"
+
     def position(self) -> Any:
         return self.line
 
     def _open(self) -> None:
         try:
-            self.file = open(self.path, encoding="utf-8", newline="")  # noqa: SIM115
+            if self.encoding_errors is None:
+                self.file = open(self.path, "rb")  # noqa: SIM115
+            else:
+                self.file = open(  # noqa: SIM115
+                    self.path, encoding="utf-8", errors=self.encoding_errors, newline=""
+                )
         except OSError as e:
             raise ExecutionError(f"Cannot read file {self.path}: {e.strerror}") from None
         if self.metadata_keys:
@@ -93,7 +102,9 @@ class _FileSplit(Split):
     def read_batch(self) -> list[Row] | None:
         raise NotImplementedError
 
-    def fail(self, line: int, record: str, cause: str) -> ExecutionError:
+    def fail(self, line: int, record: str | bytes, cause: str) -> ExecutionError:
+        if isinstance(record, bytes):
+            record = record.decode("utf-8", "replace")
         shown = record if len(record) <= 200 else record[:200] + "..."
         return ExecutionError(
             f"Failed to deserialize record '{shown}' of file {self.path}, line {line}: {cause}",
@@ -120,6 +131,16 @@ class _CsvSplit(_FileSplit):
 
     def _records(self, lines: list[str]) -> list[list[str]]:
         text = "".join(lines)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            # As Flink's CSV reader, a file that is not UTF-8 fails the job, skipped or not.
+            line = self.line + text.count("\n", 0, e.start) + 1
+            byte = ord(text[e.start]) - 0xDC00
+            raise ExecutionError(
+                f"Invalid UTF-8 byte 0x{byte:02x} in file {self.path}, line {line}: check "
+                "content encoding, does not look like UTF-8"
+            ) from None
         if not any(c in text for c in self.special):
             if "\r" in text:
                 text = text.replace("\r\n", "\n")
@@ -178,9 +199,16 @@ class _CsvSplit(_FileSplit):
 class _LineSplit(_FileSplit):
     """A file of one record per line (json, raw), decoded line by line."""
 
-    def __init__(self, path: str, metadata: tuple[str, ...], decoder: RowDecoder) -> None:
+    def __init__(
+        self,
+        path: str,
+        metadata: tuple[str, ...],
+        decoder: RowDecoder,
+        encoding_errors: str | None = "replace",
+    ) -> None:
         super().__init__(path, metadata)
         self.decode = decoder.decode
+        self.encoding_errors = encoding_errors
 
     def read_batch(self) -> list[Row] | None:
         lines = list(islice(self.file, BATCH_SIZE))
@@ -197,7 +225,9 @@ class _LineSplit(_FileSplit):
                 try:
                     rows.append(decode(text))
                 except ValueError as e:
-                    raise self.fail(n, text.rstrip("\r\n"), str(e)) from None
+                    raise self.fail(
+                        n, text.rstrip(b"\r\n" if isinstance(text, bytes) else "\r\n"), str(e)
+                    ) from None
         if None in rows:
             rows = [r for r in rows if r is not None]
         return rows
@@ -235,14 +265,16 @@ class FileSystemSource(Source):
         if self.format == "json":
             from flinklite.formats import json_codec
 
-            return _LineSplit(
-                path, self.metadata_keys, json_codec.decoder(fields, self.format_options)
-            )
+            # bytes, as Flink's JSON parser reads them: a record that is not UTF-8 is a bad
+            # record (skipped with ignore-parse-errors), not a failure of the file
+            decoder = json_codec.decoder(fields, self.format_options)
+            return _LineSplit(path, self.metadata_keys, decoder, encoding_errors=None)
         if self.format == "raw":
             from flinklite.formats import raw
 
+            # Bytes that are not UTF-8 become U+FFFD, as Java decodes a String.
             decoder = _strip_newline(raw.decoder(fields, self.format_options))
-            return _LineSplit(path, self.metadata_keys, decoder)
+            return _LineSplit(path, self.metadata_keys, decoder, encoding_errors="replace")
         raise ExecutionError(
             f"The filesystem connector of flinklite cannot read format '{self.format}' yet; "
             "use csv, json or raw."

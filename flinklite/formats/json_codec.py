@@ -249,10 +249,11 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
             return None
         try:
             obj = _loads(record)
-        except ValueError as e:
+        except (ValueError, RecursionError) as e:  # RecursionError: nested too deep
             if ignore:
                 return None
-            raise ValueError(f"Failed to deserialize JSON '{_shown(record)}': {e}") from None
+            cause = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+            raise ValueError(f"Failed to deserialize JSON '{_shown(record)}': {cause}") from None
         if fast is not None:
             try:
                 return fast(obj)

@@ -188,3 +188,40 @@ def test_checkpoint_folders_take_file_uris_too(tmp_path):
     session.execute_statement("INSERT INTO b SELECT x FROM n")
     assert list((tmp_path / "chk").glob("*/chk-*/_metadata"))
     session.close()
+
+
+# Bytes that are not UTF-8 and JSON nested past any parser's depth, as Flink 2.3 treats them
+# (checked with the oracle): a CSV file fails naming the line even with ignore-parse-errors
+# (Flink's reader fails on the file's encoding); a JSON line is a bad record like any other.
+POISON_JSON = b'{"n": 1}\n{"n": ' + b"[" * 5000 + b"]" * 5000 + b'}\n{"n": "\xff\xfe"}\n{"n": 2}\n'
+
+
+def test_a_csv_file_that_is_not_utf8_fails_naming_the_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"a,1\nb,\xff\xfe\nc,3\n")
+    for options in ({}, {"ignore-parse-errors": True}):
+        with pytest.raises(
+            ExecutionError, match=r"Invalid UTF-8 byte 0xff in file .*bad.csv, line 2"
+        ):
+            read(path, "csv", options)
+
+
+def test_json_records_nested_too_deep_or_not_utf8_are_bad_records(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_bytes(POISON_JSON)
+    fields = (RowField("n", T.int_()),)
+    assert read(path, "json", {"ignore-parse-errors": True}, physical=fields) == [(1,), (2,)]
+    with pytest.raises(ExecutionError, match=r"bad.json, line 2: .*nested too deeply"):
+        read(path, "json", {}, physical=fields)
+    path.write_bytes(b'{"n": 1}\n{"n": "\xff"}\n')
+    with pytest.raises(ExecutionError, match=r"bad.json, line 2"):
+        read(path, "json", {}, physical=fields)
+
+
+def test_raw_lines_that_are_not_utf8_read_as_java_decodes_them(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"ok\nb\xffd\n")
+    assert read(path, "raw", {}, physical=(RowField("line", T.string()),)) == [
+        ("ok",),
+        ("b\ufffdd",),
+    ]
