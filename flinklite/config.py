@@ -40,6 +40,8 @@ OPTIONS = {
         ConfigOption("parallelism.default", "int", "1"),
         ConfigOption("table.exec.state.ttl", "duration", "0 ms"),
         ConfigOption("flinklite.flink-compatible", "boolean", "false"),
+        # SHOW CREATE TABLE prints the values of secret options (passwords, JAAS configs).
+        ConfigOption("flinklite.show-secrets", "boolean", "false"),
         # Checkpoints and restore, with Flink's keys (no interval: no checkpoints).
         ConfigOption("execution.checkpointing.interval", "duration", None),
         ConfigOption("execution.checkpointing.dir", "path", None),

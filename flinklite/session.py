@@ -339,7 +339,7 @@ class Session:
         kw = {"like": stmt.like, "not_like": stmt.not_like} if stmt.like is not None else {}
         if what in ("CREATE TABLE", "CREATE VIEW"):
             obj = c.show_create_target(stmt.name, what.split()[1], stmt.pos)
-            return TextResult(D.show_create(obj))
+            return TextResult(D.show_create(obj, self.config.get_bool("flinklite.show-secrets")))
         if what == "TABLES":
             rows = D.show_tables(c.list_tables(), **kw)
         elif what == "VIEWS":

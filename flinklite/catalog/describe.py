@@ -131,8 +131,23 @@ def _column_line(col: Any) -> str:
     return text
 
 
-def show_create_table(table: ResolvedTable) -> str:
-    """Flink's ShowCreateUtil.buildShowCreateTableRow; options are printed sorted by key."""
+# Flink's GlobalConfiguration.isSensitive: a key containing one of these names a secret, whose
+# value Flink's logs and web UI show as "******".
+SENSITIVE = (
+    "password", "secret", "fs.azure.account.key", "apikey", "api-key", "auth-params",
+    "service-key", "token", "basic-auth", "jaas.config", "http-headers",
+)  # fmt: skip
+HIDDEN = "******"
+
+
+def is_sensitive(key: str) -> bool:
+    lowered = key.lower()
+    return any(word in lowered for word in SENSITIVE)
+
+
+def show_create_table(table: ResolvedTable, show_secrets: bool = False) -> str:
+    """Flink's ShowCreateUtil.buildShowCreateTableRow; options are printed sorted by key, the
+    values of secret ones hidden unless `show_secrets` ('flinklite.show-secrets')."""
     schema = table.schema
     temporary = "TEMPORARY " if table.temporary else ""
     out = [f"CREATE {temporary}TABLE {table.identifier.serializable()} (\n"]
@@ -153,7 +168,8 @@ def show_create_table(table: ResolvedTable) -> str:
         )
     if table.options:
         lines = [
-            f"{INDENT}{quote_string(k)} = {quote_string(table.options[k])}"
+            f"{INDENT}{quote_string(k)} = "
+            + quote_string(HIDDEN if is_sensitive(k) and not show_secrets else table.options[k])
             for k in sorted(table.options)
         ]
         out.append("WITH (\n" + ",\n".join(lines) + "\n)\n")
@@ -178,5 +194,7 @@ def show_create_view(view: ResolvedView) -> str:
     return "".join(out)
 
 
-def show_create(obj: ResolvedTable | ResolvedView) -> str:
-    return show_create_table(obj) if isinstance(obj, ResolvedTable) else show_create_view(obj)
+def show_create(obj: ResolvedTable | ResolvedView, show_secrets: bool = False) -> str:
+    if isinstance(obj, ResolvedTable):
+        return show_create_table(obj, show_secrets)
+    return show_create_view(obj)

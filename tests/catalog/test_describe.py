@@ -172,3 +172,22 @@ def test_listings() -> None:
     assert funcs.columns == ("function name",)
     assert funcs.rows == [("abs",), ("myudf",), ("upper",)]
     assert D.show_current("DATABASE", "default_database").columns == ("current database name",)
+
+
+def test_show_create_table_hides_secret_values_unless_asked():
+    from flinklite.session import Session
+
+    session = Session()
+    session.execute_statement(
+        "CREATE TABLE k (a INT) WITH ('connector' = 'kafka', 'topic' = 't', "
+        "'properties.bootstrap.servers' = 'x:1', 'format' = 'csv', "
+        "'properties.sasl.jaas.config' = 'PlainLoginModule required username=\"u\" "
+        "password=\"hunter2\";', 'properties.ssl.keystore.password' = 'pw-2', "
+        "'value.avro-confluent.basic-auth.user-info' = 'u:pw-3')"
+    )
+    shown = session.execute_statement("SHOW CREATE TABLE k").text
+    assert "hunter2" not in shown and "pw-2" not in shown and "pw-3" not in shown
+    assert "'properties.ssl.keystore.password' = '******'" in shown
+    assert "'properties.bootstrap.servers' = 'x:1'" in shown
+    session.execute_statement("SET 'flinklite.show-secrets' = 'true'")
+    assert "hunter2" in session.execute_statement("SHOW CREATE TABLE k").text
