@@ -14,7 +14,14 @@ from typing import Any
 from flinklite.catalog.types import RowField
 from flinklite.errors import ExecutionError
 from flinklite.formats import csv_codec
-from flinklite.runtime.connector import BATCH_SIZE, RowDecoder, ScanSpec, Source, Split
+from flinklite.runtime.connector import (
+    BATCH_SIZE,
+    RowDecoder,
+    ScanSpec,
+    Source,
+    Split,
+    shown_record,
+)
 from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 
@@ -103,9 +110,7 @@ class _FileSplit(Split):
         raise NotImplementedError
 
     def fail(self, line: int, record: str | bytes, cause: str) -> ExecutionError:
-        if isinstance(record, bytes):
-            record = record.decode("utf-8", "replace")
-        shown = record if len(record) <= 200 else record[:200] + "..."
+        shown = shown_record(record)
         return ExecutionError(
             f"Failed to deserialize record '{shown}' of file {self.path}, line {line}: {cause}",
             hint="set 'csv.ignore-parse-errors' / 'json.ignore-parse-errors' = 'true' to skip "

@@ -17,7 +17,7 @@ from typing import Any
 
 from flinklite.errors import ExecutionError
 from flinklite.expr.literals import FrozenMap
-from flinklite.runtime.connector import ScanSpec, Source, Split
+from flinklite.runtime.connector import ScanSpec, Source, Split, shown_record
 from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
 POLL_TIMEOUT_S = 0.05
@@ -626,8 +626,9 @@ class PartitionSplit(Split):
             return self.source.decode(msg)
         except (ValueError, TypeError, EOFError, IndexError) as e:
             raise ExecutionError(
-                f"Failed to deserialize consumer record of table '{self.source.spec.table_name}' "
-                f"at topic {msg.topic()}, partition {msg.partition()}, offset {msg.offset()}: {e}"
+                f"Failed to deserialize consumer record '{shown_record(msg.value() or b'')}' of "
+                f"table '{self.source.spec.table_name}' at topic {msg.topic()}, partition "
+                f"{msg.partition()}, offset {msg.offset()}: {e}"
             ) from None
 
 

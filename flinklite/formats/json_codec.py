@@ -253,7 +253,8 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
             if ignore:
                 return None
             cause = "nested too deeply" if isinstance(e, RecursionError) else str(e)
-            raise ValueError(f"Failed to deserialize JSON '{_shown(record)}': {cause}") from None
+            # the source quotes the record with its file/line or topic/partition/offset
+            raise ValueError(f"Failed to deserialize JSON: {cause}") from None
         if fast is not None:
             try:
                 return fast(obj)
@@ -262,15 +263,10 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
         if not isinstance(obj, dict):
             if ignore:
                 return None
-            raise ValueError(f"Failed to deserialize JSON '{_shown(record)}': not an object")
+            raise ValueError("Failed to deserialize JSON: not an object")
         return careful(obj)
 
     return RowDecoder(fields, decode)
-
-
-def _shown(record: Any) -> str:
-    text = record.decode("utf-8", "replace") if isinstance(record, bytes) else record
-    return text.rstrip("\r\n")
 
 
 # --- rows to JSON ----------------------------------------------------------------------------

@@ -134,6 +134,18 @@ class Sink(Stage):
         pass
 
 
+SHOWN_RECORD_CHARS = 80
+
+
+def shown_record(record: str | bytes) -> str:
+    """A bad record as an error message quotes it: its start, control characters and bytes
+    that are not text escaped, so a message stays one readable line whatever the input."""
+    text = record.decode("utf-8", "replace") if isinstance(record, bytes) else record
+    text = text.rstrip("\r\n")
+    head = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[:SHOWN_RECORD_CHARS])
+    return head if len(text) <= SHOWN_RECORD_CHARS else f"{head}... ({len(text)} characters)"
+
+
 @dataclass(slots=True)
 class RowDecoder:
     """Turns one serialized record (a text line or bytes) into a row of the given fields.

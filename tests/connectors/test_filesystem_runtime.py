@@ -225,3 +225,13 @@ def test_raw_lines_that_are_not_utf8_read_as_java_decodes_them(tmp_path):
         ("ok",),
         ("b\ufffdd",),
     ]
+
+
+def test_a_bad_record_is_quoted_short_and_escaped(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"n": 1}\n{"n": \x1b[31m' + "9" * 500 + "\n", encoding="utf-8")
+    with pytest.raises(ExecutionError) as caught:
+        read(path, "json", {}, physical=(RowField("n", T.int_()),))
+    message = str(caught.value)
+    assert "\x1b" not in message and "\\x1b[31m" in message
+    assert "... (511 characters)" in message and len(message) < 400
