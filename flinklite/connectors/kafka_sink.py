@@ -174,9 +174,6 @@ class KafkaSink(Sink):
             self.producer.poll(0)
         self._check()
 
-    def on_watermark(self, ts: int) -> None:
-        self.tick()
-
     def _send(self, kind: str, row: Row) -> None:
         key = None
         if self.encode_key is not None:

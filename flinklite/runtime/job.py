@@ -317,10 +317,10 @@ class Job:
                 for d in self.drivers:
                     d.end()
             write_metadata(request.folder, self._state("savepoint", self._checkpoint_id))
+            self._completed()
         except Exception as e:  # noqa: BLE001 - the requester reports it; the job goes on
             request.error = e
         else:
-            self._completed()
             self.stopped_with_savepoint = True
             self._cancel.set()
         finally:
