@@ -102,11 +102,11 @@ class OverPlanning(ConverterBase):
                     "an expression around an OVER aggregate is not supported yet"
                 )
         calls: list[tuple[tuple, list[tuple[int, AggregateCall]]]] = []
-        for (partition, *frame), members in windows.items():
+        for (partition, *bounds), members in windows.items():
             extra: list[RowField] = []
             keys = tuple(InputRef(k.type, _column(k, pre, extra)) for k in partition)
             fields.extend(extra)
-            window = (keys, *frame)
+            window = (keys, *bounds)
             agg_calls = []
             for i, over in members:
                 args = []
