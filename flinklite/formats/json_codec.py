@@ -248,6 +248,8 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
         if record is None or not record.strip():
             return None
         try:
+            if _too_deep(record):
+                raise RecursionError
             obj = _loads(record)
         except (ValueError, RecursionError) as e:  # RecursionError: nested too deep
             if ignore:
@@ -267,6 +269,37 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
         return careful(obj)
 
     return RowDecoder(fields, decode)
+
+
+# Flink's JSON parser (Jackson) refuses documents nested deeper than this.
+MAX_NESTING_DEPTH = 1000
+
+
+def _too_deep(record: str | bytes) -> bool:
+    """Whether a record nests arrays and objects deeper than Jackson allows; the brackets are
+    counted first (cheap), and only a record with that many is scanned, strings skipped."""
+    opening = (b"[", b"{") if isinstance(record, bytes) else ("[", "{")
+    if record.count(opening[0]) + record.count(opening[1]) <= MAX_NESTING_DEPTH:  # type: ignore[arg-type]
+        return False
+    text = record.decode("utf-8", "replace") if isinstance(record, bytes) else record
+    depth, in_string, escaped = 0, False, False
+    for c in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING_DEPTH:
+                return True
+        elif c in "]}":
+            depth -= 1
+    return False
 
 
 # --- rows to JSON ----------------------------------------------------------------------------
