@@ -137,7 +137,8 @@ class _CsvSplit(_FileSplit):
     def _records(self, lines: list[str]) -> list[list[str]]:
         text = "".join(lines)
         try:
-            text.encode("utf-8")
+            if not text.isascii():  # most files: no copy made to look for undecodable bytes
+                text.encode("utf-8")
         except UnicodeEncodeError as e:
             # As Flink's CSV reader, a file that is not UTF-8 fails the job, skipped or not.
             line = self.line + text.count("\n", 0, e.start) + 1
@@ -209,7 +210,8 @@ class _LineSplit(_FileSplit):
         path: str,
         metadata: tuple[str, ...],
         decoder: RowDecoder,
-        encoding_errors: str | None = "replace",
+        *,
+        encoding_errors: str | None,
     ) -> None:
         super().__init__(path, metadata)
         self.decode = decoder.decode
@@ -230,9 +232,7 @@ class _LineSplit(_FileSplit):
                 try:
                     rows.append(decode(text))
                 except ValueError as e:
-                    raise self.fail(
-                        n, text.rstrip(b"\r\n" if isinstance(text, bytes) else "\r\n"), str(e)
-                    ) from None
+                    raise self.fail(n, text, str(e)) from None
         if None in rows:
             rows = [r for r in rows if r is not None]
         return rows

@@ -176,6 +176,16 @@ def make_client(kind: str, config: dict[str, Any], table: str) -> Any:
         ) from None
 
 
+def produce(producer: Any, topic: str, value: Any, key: Any, **kwargs: Any) -> None:
+    """`producer.produce`, waiting while librdkafka's local queue is full."""
+    while True:
+        try:
+            producer.produce(topic, value, key, **kwargs)
+            return
+        except BufferError:
+            producer.poll(0.1)  # the local queue is full: let deliveries drain it
+
+
 def bootstrap_option(table: str) -> str:
     """How an error names where a table's broker address comes from."""
     return f"'properties.bootstrap.servers' of table '{table}'"

@@ -15,6 +15,7 @@ from flinklite.connectors.kafka_runtime import (
     format_codec,
     key_value_layout,
     make_client,
+    produce,
     zone_offset_ns,
 )
 from flinklite.connectors.kafka_transactions import Transactions
@@ -190,14 +191,8 @@ class KafkaSink(Sink):
             kwargs["headers"] = list(row[self.headers_pos].items())
         if self.transactions is not None:
             self.transactions.record(value, key, kwargs)
-        producer = self.producer
-        while True:
-            try:
-                producer.produce(self.topic, value, key, on_delivery=self._delivered, **kwargs)
-                break
-            except BufferError:
-                producer.poll(0.1)  # the local queue is full: let deliveries drain it
-        producer.poll(0)
+        produce(self.producer, self.topic, value, key, on_delivery=self._delivered, **kwargs)
+        self.producer.poll(0)
 
     def _delivered(self, err: Any, msg: Any) -> None:
         if err is None:

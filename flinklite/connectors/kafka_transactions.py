@@ -26,6 +26,7 @@ import time
 import uuid
 from typing import Any
 
+from flinklite.connectors.kafka_runtime import produce
 from flinklite.errors import ExecutionError
 
 TIMEOUT_S = 30.0  # for the transactional calls (init, commit, abort) to answer
@@ -68,7 +69,7 @@ class Transactions:
         if restored is not None and not self._committed(restored["writer"], restored["number"]):
             self._begin()
             for value, key, kwargs in restored["records"]:
-                self._produce(value, key, kwargs)
+                produce(self.producer, self.topic, value, key, **kwargs)
             self._commit_as(restored["writer"], restored["number"])
         self._begin()
 
@@ -82,11 +83,10 @@ class Transactions:
         return {"writer": self.writer, "number": self.number, "records": list(self.records)}
 
     def commit(self) -> None:
+        """Commits the open transaction and opens the next."""
         if not self.open:  # the input ended: end() committed the last one
             return
-        self._commit_as(self.writer, self.number)
-        self.number += 1
-        self.records.clear()
+        self.end()
         self._begin()
 
     def commit_if_due(self) -> None:
@@ -95,7 +95,7 @@ class Transactions:
             self.commit()
 
     def end(self) -> None:
-        """The input ended: what is open commits, and nothing opens after it."""
+        """Commits the open transaction; at the end of the input nothing opens after it."""
         self._commit_as(self.writer, self.number)
         self.number += 1
         self.records.clear()
@@ -112,14 +112,6 @@ class Transactions:
     def _begin(self) -> None:
         self.producer.begin_transaction()
         self.open = True
-
-    def _produce(self, value: Any, key: Any, kwargs: dict[str, Any]) -> None:
-        while True:
-            try:
-                self.producer.produce(self.topic, value, key, **kwargs)
-                return
-            except BufferError:
-                self.producer.poll(0.1)
 
     def _commit_as(self, writer: str, number: int) -> None:
         from confluent_kafka import TopicPartition

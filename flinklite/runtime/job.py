@@ -431,8 +431,9 @@ class Job:
         restore = self.restore_from
         saved_sinks = restore.get("sinks") if restore is not None else None
         sinks = self.sinks()
+        checkpointing = self.checkpointing is not None
         for i, sink in enumerate(sinks):
-            sink.checkpointing = self.checkpointing is not None
+            sink.checkpointing = checkpointing
             if saved_sinks is not None:
                 sink.restored = state_codec.decode(saved_sinks[i], "a sink")
         for stage in self.closables:
@@ -442,7 +443,7 @@ class Job:
         if restore is not None:
             self._restore_operators(restore)
         for i, d in enumerate(self.drivers):
-            d.source.checkpointing = self.checkpointing is not None
+            d.source.checkpointing = checkpointing
             saved = None
             if restore is not None:
                 saved = state_codec.decode(restore["sources"][i], "a source")
