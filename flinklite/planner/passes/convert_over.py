@@ -103,20 +103,12 @@ class OverPlanning(ConverterBase):
                 )
         calls: list[tuple[tuple, list[tuple[int, AggregateCall]]]] = []
         for (partition, *bounds), members in windows.items():
-            extra: list[RowField] = []
-            keys = tuple(InputRef(k.type, _column(k, pre, extra)) for k in partition)
-            fields.extend(extra)
+            keys = tuple(InputRef(k.type, _column(k, pre, fields)) for k in partition)
             window = (keys, *bounds)
             agg_calls = []
             for i, over in members:
-                args = []
-                for a in over.operands:
-                    if not isinstance(a, InputRef):
-                        pre.append(a)
-                        fields.append(RowField(f"$f{len(fields)}", a.type))
-                        a = InputRef(a.type, len(pre) - 1)
-                    args.append(a)
-                call = AggregateCall(over.op, tuple(args), over.type, f"w$o{i}", over.distinct)
+                args = tuple(InputRef(a.type, _column(a, pre, fields)) for a in over.operands)
+                call = AggregateCall(over.op, args, over.type, f"w$o{i}", over.distinct)
                 agg_calls.append((i, call))
             calls.append((window, agg_calls))
         node: P.PhysNode = self._make_calc(tuple(fields), child, tuple(pre), None)
@@ -151,15 +143,16 @@ class OverPlanning(ConverterBase):
 RANKING = ("ROW_NUMBER", "RANK", "DENSE_RANK")
 
 
-def _column(key: Rex, pre: list[Rex], extra: list[RowField]) -> int:
-    """The column holding an OVER key: its own for a column reference, else an expression
-    appended to the projection `pre` (once per distinct expression), its field to `extra`."""
+def _column(key: Rex, pre: list[Rex], fields: list[RowField]) -> int:
+    """The column holding an OVER key or argument: its own for a column reference, else an
+    expression appended to the projection `pre` (once per distinct expression) and its field
+    to `fields`."""
     if isinstance(key, InputRef):
         return key.index
     if key in pre:
         return pre.index(key)
     pre.append(key)
-    extra.append(RowField(f"$f{len(pre) - 1}", key.type))
+    fields.append(RowField(f"$f{len(pre) - 1}", key.type))
     return len(pre) - 1
 
 
