@@ -154,7 +154,10 @@ def _run_client(args: argparse.Namespace) -> int:
         if script is None:
             return _run_shell(session, printer, args.history or DEFAULT_HISTORY)
         succeeded = runner.run_script(session, script, printer, from_file=from_file)
-        running = [job for job in getattr(session.jobs, "jobs", ()) if not job.done]
+        # (A query refused after its job started has been cancelled: it is not one of them.)
+        running = [
+            job for job in getattr(session.jobs, "jobs", ()) if not job.done and not job.cancelling
+        ]
         if not succeeded and running:
             # On a cluster the INSERT jobs submitted before the failure go on after the client
             # exits; here they run in this process, so it waits for them rather than dropping

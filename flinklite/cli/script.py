@@ -219,9 +219,8 @@ def _tableau(session: SessionLike) -> bool:
 
 
 def _close(result: Result) -> None:
-    close = getattr(result, "close", None)  # a streaming result owns a running job
-    if callable(close):
-        close()
+    if isinstance(result, ChangelogResult):  # a query's result owns its running job
+        result.job.cancel()
 
 
 def run_init(session: SessionLike, script: str, path: str, printer: Printer) -> bool:

@@ -25,6 +25,7 @@ MAX_BATCH = 2048
 # Without checkpoints, offsets read are committed to the consumer group this often (and when
 # the job ends), as Flink commits them on each checkpoint.
 COMMIT_INTERVAL_S = 5.0
+DEFAULT_API_TIMEOUT_MS = 60_000  # Kafka's 'default.api.timeout.ms'
 TOPIC_WAIT_S = 1.0  # how often a source looks for a topic that does not exist yet
 # Java client properties Flink (not librdkafka) owns or that have no librdkafka meaning.
 IGNORED_PROPERTIES = frozenset(
@@ -191,30 +192,71 @@ def bootstrap_option(table: str) -> str:
     return f"'properties.bootstrap.servers' of table '{table}'"
 
 
+def api_timeout_s(options: dict[str, Any]) -> float:
+    """How long a job waits for its brokers to answer at start: Kafka's
+    'default.api.timeout.ms' (60 s unless the table sets 'properties.default.api.timeout.ms'),
+    which bounds the admin and metadata calls Flink's connector makes when a job starts."""
+    value = options.get("properties.default.api.timeout.ms", DEFAULT_API_TIMEOUT_MS)
+    try:
+        return max(int(value), 0) / 1000
+    except (TypeError, ValueError):
+        raise ExecutionError(
+            f"Option 'properties.default.api.timeout.ms' must be a number of milliseconds, "
+            f"not '{value}'."
+        ) from None
+
+
 def cluster_metadata(
     handle: Any,
     servers: str,
     option: str,
     timeout_s: float = 10.0,
     topic: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    owner: str | None = None,
 ) -> Any:
     """The cluster's metadata (of one topic, or all), waiting at most `timeout_s` for a broker;
-    an unreachable cluster is an error naming the address and the `option` that gave it."""
+    an unreachable cluster is an error naming the address and the `option` that gave it.
+
+    A job passes `cancelled` (true once it is cancelled: the wait ends at once) and its
+    `owner` (e.g. "Table 't'"), which is named in one warning line when no broker answers
+    within a second, so a job started before its cluster says what it waits for."""
     import confluent_kafka
 
-    try:
-        if topic is None:
-            found = handle.list_topics(timeout=timeout_s)
-        else:
-            found = handle.list_topics(topic, timeout=timeout_s)
-        _reached.add(servers)
-        return found
-    except confluent_kafka.KafkaException as e:
-        detail = e.args[0].str() if e.args else str(e)
-        raise ExecutionError(
-            f"Cannot reach the Kafka brokers at {servers} ({option}) within {timeout_s:g} s "
-            f"({detail}). Is the broker running, and is the address right?"
-        ) from None
+    started = time.monotonic()
+    deadline = started + timeout_s
+    warned = False
+    while True:
+        attempt = time.monotonic()
+        step = max(0.0, min(1.0, deadline - attempt)) if cancelled is not None else timeout_s
+        try:
+            if topic is None:
+                found = handle.list_topics(timeout=step)
+            else:
+                found = handle.list_topics(topic, timeout=step)
+            _reached.add(servers)
+            if warned:
+                print(f"[INFO] Kafka brokers at {servers} answer.", file=sys.stderr, flush=True)
+            return found
+        except confluent_kafka.KafkaException as e:
+            detail = e.args[0].str() if e.args else str(e)
+        now = time.monotonic()
+        if now >= deadline:
+            raise ExecutionError(
+                f"Cannot reach the Kafka brokers at {servers} ({option}) within {timeout_s:g} s "
+                f"({detail}). Is the broker running, and is the address right?"
+            )
+        if cancelled is not None and cancelled():
+            raise ExecutionError(f"Cancelled while waiting for the Kafka brokers at {servers}.")
+        if owner is not None and not warned and now - started >= 1.0:
+            warned = True
+            print(
+                f"[WARNING] {owner}: no Kafka broker at {servers} answers yet; waiting up to "
+                f"{timeout_s:g} s for one ('properties.default.api.timeout.ms').",
+                file=sys.stderr,
+                flush=True,
+            )
+        time.sleep(max(0.0, min(0.2, deadline - now, attempt + 0.2 - now)))
 
 
 def format_codec(identifier: str, what: str) -> Any:
@@ -315,10 +357,11 @@ class KafkaSource(Source):
         self.servers = str(config.get("bootstrap.servers", ""))
         self.consumer = make_client("Consumer", config, spec.table_name)
         self.decode = self._build_decoder(getattr(ctx, "local_time_zone", "UTC"))
+        self.cancelled: Callable[[], bool] = getattr(ctx, "cancelled", lambda: False)
         self.partitions = self._partitions()
         self.late: set[tuple[str, int]] = set()  # partitions of topics that appeared later
         if not self.bounded and options.get("topic") is not None:  # a pattern takes what exists
-            self._wait_for_topics(ctx)
+            self._wait_for_topics()
         self._assign()
 
     def _build_decoder(self, zone: str) -> Callable:
@@ -369,7 +412,7 @@ class KafkaSource(Source):
     def _partitions(self) -> list[tuple[str, int]]:
         options = self.spec.options
         topics = options.get("topic")
-        meta = cluster_metadata(self.consumer, self.servers, bootstrap_option(self.spec.table_name))
+        meta = self._metadata()
         if topics is None:
             pattern = re.compile(options["topic-pattern"])
             topics = sorted(t for t in meta.topics if pattern.fullmatch(t))
@@ -377,16 +420,26 @@ class KafkaSource(Source):
         for topic in topics:
             info = meta.topics.get(topic)
             if info is None or info.error is not None:
-                info = cluster_metadata(
-                    self.consumer, self.servers, bootstrap_option(self.spec.table_name), topic=topic
-                ).topics.get(topic)
+                info = self._metadata(topic).topics.get(topic)
             if info is None or info.error is not None or not info.partitions:
                 # Flink's enumerator finds no partitions of a missing topic: nothing to read.
                 continue
             out.extend((topic, p) for p in sorted(info.partitions))
         return out
 
-    def _wait_for_topics(self, ctx: Any) -> None:
+    def _metadata(self, topic: str | None = None) -> Any:
+        name = self.spec.table_name
+        return cluster_metadata(
+            self.consumer,
+            self.servers,
+            bootstrap_option(name),
+            api_timeout_s(self.spec.options),
+            topic,
+            self.cancelled,
+            f"Table '{name}'",
+        )
+
+    def _wait_for_topics(self) -> None:
         """An unbounded source whose topic does not exist yet waits for it, as Flink's
         partition discovery finds it once created, and reads it from its first record (Flink
         reads discovered partitions from the earliest offset): a job started before its
@@ -401,8 +454,7 @@ class KafkaSource(Source):
             file=sys.stderr,
             flush=True,
         )
-        cancelled = getattr(ctx, "cancelled", lambda: False)
-        while missing and not cancelled():
+        while missing and not self.cancelled():
             time.sleep(TOPIC_WAIT_S)
             now = self._partitions()
             fresh = [tp for tp in now if tp not in self.partitions]

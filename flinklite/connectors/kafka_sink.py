@@ -8,6 +8,7 @@ from typing import Any
 
 from flinklite.connectors import kafka_runtime
 from flinklite.connectors.kafka_runtime import (
+    api_timeout_s,
     bootstrap_option,
     broker_back,
     client_config,
@@ -97,9 +98,16 @@ class KafkaSink(Sink):
             config["transactional.id"] = transactional_id
         self.servers = str(config.get("bootstrap.servers", ""))
         self.producer = make_client("Producer", config, spec.table_name)
-        # A wrong address fails the job at once, naming it, instead of after the delivery timeout.
+        # A wrong address fails the job after the admin timeout, naming it, instead of
+        # after the delivery timeout; a cluster that starts meanwhile is waited for.
         self.topic_partitions = cluster_metadata(
-            self.producer, self.servers, bootstrap_option(spec.table_name), topic=self.topic
+            self.producer,
+            self.servers,
+            bootstrap_option(spec.table_name),
+            api_timeout_s(spec.options),
+            self.topic,
+            getattr(ctx, "cancelled", None),
+            f"Table '{spec.table_name}'",
         )
         if exactly_once:
             marker_group = make_client(

@@ -388,6 +388,11 @@ class Job:
     def done(self) -> bool:
         return self._done.is_set()
 
+    @property
+    def cancelling(self) -> bool:
+        """Cancelled (or stopping with a savepoint), maybe not ended yet."""
+        return self._cancel.is_set()
+
     # --- the loop --------------------------------------------------------------------------
 
     def run(self) -> None:
@@ -401,6 +406,11 @@ class Job:
                     self._run_once()
                     return
                 except Exception as e:  # noqa: BLE001 - a failure: restart, or report it
+                    if self._cancel.is_set():
+                        # Cancelled while a source or sink waited (e.g. for its brokers): what
+                        # ended the wait is the cancellation, not a failure.
+                        self.status = CANCELED
+                        return
                     error = self._explained(e)
                 ran_ms = int((time.monotonic() - started) * 1000)
                 delay = self._restart_delay(ran_ms)

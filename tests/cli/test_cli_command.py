@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pexpect
@@ -358,11 +359,14 @@ def test_terminal_starts_the_shell_where_ctrl_c_clears_and_ctrl_d_leaves(tmp_pat
     ],
 )
 def test_an_unreachable_kafka_broker_names_the_address_and_the_option(tmp_path, statement):
+    # The job waits for a broker as long as Kafka's 'default.api.timeout.ms' (60 s by default,
+    # 2 s here), saying once what it waits for, then fails naming the address and its option.
     script = tmp_path / "job.sql"
     script.write_text(
         "SET 'sql-client.execution.result-mode' = 'tableau';\n"
         "CREATE TABLE k (a STRING) WITH ('connector' = 'kafka', 'topic' = 'x', "
         "'properties.bootstrap.servers' = '127.0.0.1:1', 'value.format' = 'raw', "
+        "'properties.default.api.timeout.ms' = '2000', "
         "'scan.startup.mode' = 'earliest-offset');\n" + statement + ";\n"
     )
     run = subprocess.run(
@@ -374,7 +378,28 @@ def test_an_unreachable_kafka_broker_names_the_address_and_the_option(tmp_path, 
     assert run.returncode == 1
     assert (
         "Cannot reach the Kafka brokers at 127.0.0.1:1 ('properties.bootstrap.servers' of table "
-        "'default_catalog.default_database.k') within 10 s"
+        "'default_catalog.default_database.k') within 2 s"
     ) in run.stdout
     assert "internal error" not in run.stdout and "Traceback" not in run.stdout + run.stderr
-    assert "[WARNING]" not in run.stderr  # not an outage: the brokers never answered
+    assert run.stderr.count("[WARNING]") == 1
+    assert "no Kafka broker at 127.0.0.1:1 answers yet; waiting up to 2 s" in run.stderr
+
+
+def test_a_query_refused_in_a_script_does_not_leave_its_job_running(tmp_path):
+    # Flink runs a script's query before refusing it outside tableau mode; its job is
+    # cancelled then, even while it waits for an absent broker, so the script ends at once.
+    script = write(
+        tmp_path,
+        "q.sql",
+        "CREATE TABLE k (a STRING) WITH ('connector' = 'kafka', 'topic' = 'x', "
+        "'properties.bootstrap.servers' = '127.0.0.1:1', 'value.format' = 'raw', "
+        "'scan.startup.mode' = 'earliest-offset');\n"
+        "SELECT * FROM k;\n",
+    )
+    started = time.monotonic()
+    proc = flinklite("-f", script)
+    assert proc.returncode == 1
+    assert "In non-interactive mode, it only supports to use TABLEAU" in proc.stdout
+    assert "keep running" not in proc.stdout
+    assert time.monotonic() - started < 15
+    assert_no_traceback(proc)

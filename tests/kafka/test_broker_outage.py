@@ -102,3 +102,40 @@ def test_a_job_survives_a_broker_restart(kafka_broker, topic, tmp_path):
     ], "\n".join(lines)
     assert f"[INFO] Kafka brokers at {bootstrap} are reachable again." in lines
     assert not [line for line in lines if line.startswith("%") or "Traceback" in line], lines
+
+
+def test_a_job_started_while_its_broker_is_down_waits_for_it(kafka_broker, topic, tmp_path):
+    # As Flink's connector waits 'default.api.timeout.ms' (60 s) for the cluster when a job
+    # starts, a job started during an outage says what it waits for and runs once it is back.
+    bootstrap = kafka_broker.bootstrap
+    records = [(f"user-{i % 5}", i) for i in range(100)]
+    produce(bootstrap, topic, records)
+    script = tmp_path / "job.sql"
+    script.write_text(SCRIPT.format(bootstrap=bootstrap, topic=topic))
+    stderr = tmp_path / "stderr"
+    kafka_broker.stop()
+    down = True
+    try:
+        with open(stderr, "w") as err:
+            job = subprocess.Popen(
+                [sys.executable, "-m", "flinklite", "-f", str(script)],
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+            )
+        try:
+            waiting = f"no Kafka broker at {bootstrap} answers yet; waiting up to 60 s"
+            assert wait_for(lambda: waiting in stderr.read_text(), 20), stderr.read_text()
+            assert kafka_broker.start() == bootstrap
+            down = False
+            done = wait_for(lambda: upsert_state(bootstrap, topic) == expected_state(records), 40)
+            assert done, stderr.read_text()
+            assert job.poll() is None, stderr.read_text()
+        finally:
+            job.terminate()
+            job.wait(20)
+    finally:
+        if down:  # the other tests share this broker
+            kafka_broker.start()
+    text = stderr.read_text()
+    assert "Cannot reach" not in text and "Traceback" not in text, text
+    assert f"[INFO] Kafka brokers at {bootstrap} answer." in text
