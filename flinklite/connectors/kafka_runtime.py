@@ -20,6 +20,8 @@ from flinklite.expr.literals import FrozenMap
 from flinklite.runtime.connector import ScanSpec, Source, Split, shown_record
 from flinklite.runtime.rows import NANOS_PER_MILLI, Row
 
+# What a format's decoder raises for a record it cannot read (named with its offset).
+RECORD_ERRORS = (ValueError, TypeError, EOFError, IndexError)
 POLL_TIMEOUT_S = 0.05
 MAX_BATCH = 2048
 # Without checkpoints, offsets read are committed to the consumer group this often (and when
@@ -669,7 +671,7 @@ class PartitionSplit(Split):
         if not self.source.changelog:
             try:
                 rows = [decode(m) for m in messages]
-            except ValueError:
+            except RECORD_ERRORS:
                 rows = [self._careful(m) for m in messages]
             return [r for r in rows if r is not None] if None in rows else rows
         out: list[tuple[str, Row]] = []
@@ -686,7 +688,7 @@ class PartitionSplit(Split):
     def _careful(self, msg: Any) -> Row | None:
         try:
             return self.source.decode(msg)
-        except (ValueError, TypeError, EOFError, IndexError) as e:
+        except RECORD_ERRORS as e:
             raise ExecutionError(
                 f"Failed to deserialize consumer record '{shown_record(msg.value() or b'')}' of "
                 f"table '{self.source.spec.table_name}' at topic {msg.topic()}, partition "

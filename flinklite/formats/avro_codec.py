@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import fastavro
+from fastavro.read import SchemaResolutionError
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType, RowField
@@ -222,10 +223,17 @@ class AvroReader:
         self.to_row = _dict_to_row(fields)
 
     def read(self, data: bytes, offset: int = 0) -> Row:
+        """The row of one payload; ValueError when the bytes are not a record of the writer
+        schema (truncated, corrupt) or it does not resolve against the table's."""
         stream = io.BytesIO(data)
         if offset:
             stream.seek(offset)
-        record = fastavro.schemaless_reader(stream, self.writer_schema, self.reader_schema)
+        try:
+            record = fastavro.schemaless_reader(stream, self.writer_schema, self.reader_schema)
+        except EOFError:
+            raise ValueError("Failed to deserialize Avro record: the data ends early") from None
+        except (ValueError, IndexError, OverflowError, SchemaResolutionError) as e:
+            raise ValueError(f"Failed to deserialize Avro record: {e}") from None
         return self.to_row(record)
 
 

@@ -33,6 +33,7 @@ MAGIC = 0
 def decoder(fields: tuple, options: dict[str, Any]) -> Any:
     """A RowDecoder of Confluent-framed Avro (magic 0, 4-byte schema id, Avro binary): each
     record is read with the writer schema its id names in the registry, fields by name."""
+    from flinklite.errors import FlinkliteError
     from flinklite.formats.avro_codec import AvroReader
     from flinklite.formats.schema_registry import client_for
     from flinklite.runtime.connector import RowDecoder
@@ -48,7 +49,11 @@ def decoder(fields: tuple, options: dict[str, Any]) -> Any:
         schema_id = int.from_bytes(record[1:5], "big")
         reader = readers.get(schema_id)
         if reader is None:
-            reader = readers[schema_id] = AvroReader(fields, registry.schema_by_id(schema_id))
+            try:
+                writer = registry.schema_by_id(schema_id)
+            except FlinkliteError as e:  # e.g. an id the registry does not know
+                raise ValueError(f"Could not fetch the writer schema {schema_id}: {e}") from None
+            reader = readers[schema_id] = AvroReader(fields, writer)
         return reader.read(record, 5)
 
     return RowDecoder(fields, decode)

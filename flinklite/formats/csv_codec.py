@@ -325,8 +325,15 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
     def decode(record: Any) -> Row | None:
         if record is None:
             return None
-        text = record.decode("utf-8") if isinstance(record, (bytes, bytearray)) else record
-        parsed = next(opts.reader(io.StringIO(text)), [])
+        if isinstance(record, (bytes, bytearray)):
+            try:
+                record = record.decode("utf-8")
+            except UnicodeDecodeError:
+                # Flink's reader fails on the bytes, not on a field: the record is skipped.
+                if opts.ignore_parse_errors:
+                    return None
+                raise
+        parsed = next(opts.reader(io.StringIO(record)), [])
         if opts.allow_comments and opts.is_comment(parsed):
             return None
         try:

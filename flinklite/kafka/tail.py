@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from flinklite.connectors.kafka_runtime import RECORD_ERRORS
 from flinklite.errors import ExecutionError
 from flinklite.kafka.brokers import CONNECT_TIMEOUT_S, client, metadata
 
@@ -136,7 +137,7 @@ class TopicTail:
         value = msg.value()
         try:
             text = "null" if value is None else self.decode(value)
-        except (ValueError, TypeError, EOFError, IndexError, ExecutionError) as e:
+        except (*RECORD_ERRORS, ExecutionError) as e:
             self.bad(
                 f"Cannot decode the record at partition {msg.partition()}, offset "
                 f"{msg.offset()} as {self.options.format}: {e}"

@@ -80,3 +80,91 @@ def test_a_record_without_the_confluent_framing_fails_the_job(
             list(session.execute_statement("SELECT s, n FROM src").changes())
     finally:
         session.close()
+
+
+DEEP_JSON = b'{"s":' + b"[" * 5000 + b"]" * 5000 + b',"n":2}'
+
+
+@pytest.mark.parametrize(
+    "fmt, bad, cause",
+    [
+        ("'format' = 'csv'", b"\xff\xfe,2", "can't decode byte 0xff"),
+        ("'format' = 'json'", b'{"s":"\xff","n":2}', "can't decode byte 0xff"),
+        ("'format' = 'json'", DEEP_JSON, "nested too deeply"),
+    ],
+    ids=["csv-not-utf8", "json-not-utf8", "json-too-deep"],
+)
+def test_a_poison_record_fails_with_its_offset_or_is_skipped_when_ignored(
+    kafka_bootstrap, topic, fmt, bad, cause
+):
+    # Jackson fails on such bytes before any field is read: Flink's formats fail the job, or
+    # with ignore-parse-errors skip the whole record.
+    produce(kafka_bootstrap, topic, [b"a,1" if "csv" in fmt else b'{"s":"a","n":1}', bad])
+    name = fmt.split("'")[3]
+    for ignore in (False, True):
+        session = Session({"table.local-time-zone": "UTC"})
+        options = fmt + (f", '{name}.ignore-parse-errors' = 'true'" if ignore else "")
+        try:
+            session.execute_statement(source(topic, kafka_bootstrap, options))
+            query = session.execute_statement("SELECT s, n FROM src")
+            if ignore:
+                assert list(query.changes()) == [("+I", ("a", 1))]
+            else:
+                with pytest.raises(ExecutionError) as failure:
+                    list(query.changes())
+                message = str(failure.value)
+                assert f"topic {topic}, partition 0, offset 1" in message and cause in message
+        finally:
+            session.close()
+
+
+def _confluent_avro(schema_id: int, values) -> tuple[bytes, str]:
+    import io
+    import json
+
+    import fastavro
+
+    schema = {
+        "type": "record",
+        "name": "record",
+        "fields": [
+            {"name": "s", "type": ["null", "string"], "default": None},
+            {"name": "n", "type": ["null", "int"], "default": None},
+        ],
+    }
+    body = io.BytesIO()
+    fastavro.schemaless_writer(body, fastavro.parse_schema(schema), values)
+    return bytes([0]) + schema_id.to_bytes(4, "big") + body.getvalue(), json.dumps(schema)
+
+
+def test_truncated_avro_and_an_unknown_schema_id_fail_with_their_offset(
+    kafka_bootstrap, schema_registry, topic
+):
+    registry, url = schema_registry
+    _, schema = _confluent_avro(0, {"s": "x", "n": 1})
+    schema_id = registry.register(f"{topic}-value", schema)
+    good, _ = _confluent_avro(schema_id, {"s": "hello world", "n": 5})
+    unknown, _ = _confluent_avro(987_654, {"s": "hello world", "n": 5})
+    cases = [
+        (good[:-3], "Failed to deserialize Avro record: the data ends early"),
+        (unknown, "Could not fetch the writer schema 987654"),
+    ]
+    for i, (bad, cause) in enumerate(cases):
+        name = f"{topic}-{i}"
+        produce(kafka_bootstrap, name, [good, bad])
+        session = Session({"table.local-time-zone": "UTC"})
+        try:
+            session.execute_statement(
+                source(
+                    name,
+                    kafka_bootstrap,
+                    f"'value.format' = 'avro-confluent', 'value.avro-confluent.url' = '{url}'",
+                )
+            )
+            with pytest.raises(ExecutionError) as failure:
+                list(session.execute_statement("SELECT s, n FROM src").changes())
+            message = str(failure.value)
+            assert f"topic {name}, partition 0, offset 1" in message and cause in message
+            assert "internal error" not in message
+        finally:
+            session.close()
