@@ -5,13 +5,13 @@ at random points and restarted from its latest checkpoint leaves each row in the
 
 from __future__ import annotations
 
-import random
-import signal
 import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from test_restart import generated
 
 from flinklite.session import Session
 
@@ -42,7 +42,7 @@ def _table(folder: Path) -> Counter:
     return Counter(line for part in folder.glob("part-*") for line in part.read_text().splitlines())
 
 
-def test_killed_and_restarted_jobs_write_each_row_once(tmp_path):
+def test_killed_and_restarted_jobs_write_each_row_once(tmp_path, killed_runs):
     reference = tmp_path / "reference"
     done = subprocess.run(
         [sys.executable, "-m", "flinklite", "-f", _script(tmp_path, "reference", reference)],
@@ -54,24 +54,7 @@ def test_killed_and_restarted_jobs_write_each_row_once(tmp_path):
 
     archive, checkpoints = tmp_path / "archive", tmp_path / "checkpoints"
     script = _script(tmp_path, "checkpoints", archive)
-    rng, kills = random.Random(7), 0
-    while True:
-        restart = any(checkpoints.glob("*/chk-*/_metadata"))
-        options = ["-D", "execution.state-recovery.path=latest"] if restart else []
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "flinklite", *options, "-f", script],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        try:
-            _, err = proc.communicate(timeout=rng.uniform(1.0, 2.5) if kills < KILLS else 300)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.communicate()
-            kills += 1
-            continue
-        assert proc.returncode == 0, err.decode()
-        break
-    assert kills == KILLS, "the job finished before it was killed"
+    killed_runs(generated, ROWS, 7).run(script, checkpoints, KILLS)
     got = _table(archive)
     assert got == expected, (sum(got.values()), len(got), "rows lost or written twice")
 

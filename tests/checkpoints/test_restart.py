@@ -9,10 +9,7 @@ records written after a checkpoint and before the kill come again after the rest
 
 from __future__ import annotations
 
-import json
 import os
-import random
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -56,14 +53,12 @@ def _fold(text: str) -> dict[str, str]:
     return table
 
 
-def _generated(checkpoints: Path) -> int:
-    """How many records the newest checkpoint's generator had read."""
-    newest = max(checkpoints.glob("*/chk-*/_metadata"), key=lambda p: p.stat().st_mtime_ns)
-    text = newest.read_text()
-    return json.loads(text)["sources"][0]["m"][0][1]["m"][0][1]["m"][0][1]
+def generated(metadata: dict) -> int:
+    """How many records a checkpoint's generator had read."""
+    return metadata["sources"][0]["m"][0][1]["m"][0][1]["m"][0][1]
 
 
-def test_killed_and_restarted_jobs_end_with_the_uninterrupted_result(tmp_path):
+def test_killed_and_restarted_jobs_end_with_the_uninterrupted_result(tmp_path, killed_runs):
     checkpoints = tmp_path / "checkpoints"
     script = tmp_path / "job.sql"
     script.write_text(SCRIPT.format(checkpoints=checkpoints, rows=ROWS))
@@ -77,29 +72,11 @@ def test_killed_and_restarted_jobs_end_with_the_uninterrupted_result(tmp_path):
     for folder in checkpoints.iterdir():  # the reference's own checkpoints are not restored
         os.rename(folder, tmp_path / ("reference-" + folder.name))
 
-    rng = random.Random(20261207)
     output = tmp_path / "out.txt"
-    kills, progress = 0, []
+    runs = killed_runs(generated, ROWS, 20261207)
     with open(output, "w") as out:
-        while True:
-            restart = any(checkpoints.glob("*/chk-*/_metadata"))
-            options = ("-D", "execution.state-recovery.path=latest") if restart else ()
-            proc = subprocess.Popen(
-                _command(script, *options), stdout=out, stderr=subprocess.PIPE, env=env
-            )
-            # KILLS runs are killed at a random moment; the one after them may finish.
-            timeout = rng.uniform(1.0, 3.5) if kills < KILLS else 120
-            try:
-                _, err = proc.communicate(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                proc.send_signal(signal.SIGKILL)
-                proc.communicate()
-                kills += 1
-                if any(checkpoints.glob("*/chk-*/_metadata")):
-                    progress.append(_generated(checkpoints))
-                continue
-            assert proc.returncode == 0, err.decode()
-            break
+        runs.run(str(script), checkpoints, KILLS, stdout=out, env=env)
+    progress = runs.progress
     assert progress == sorted(progress), "a restart went back before its checkpoint"
     assert progress and progress[-1] > 0, "no restart went on from a checkpoint"
     assert _fold(output.read_text()) == expected

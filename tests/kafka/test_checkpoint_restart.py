@@ -8,12 +8,8 @@ reads each record of the uninterrupted run once, none lost and none duplicated."
 from __future__ import annotations
 
 import datetime as dt
-import json
-import random
-import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections import Counter
 
@@ -80,35 +76,10 @@ def _fold(records) -> dict[bytes, bytes]:
     return table
 
 
-def _newest_position(checkpoints) -> int:
-    """Source records read by the newest checkpoint (0 before the first); a running job
-    prunes old checkpoints, so one may vanish while they are listed."""
-    while True:
-        try:
-            found = [(p.stat().st_mtime_ns, p) for p in checkpoints.glob("*/chk-*/_metadata")]
-            if not found:
-                return 0
-            newest = max(found)[1]
-            positions = json.loads(newest.read_text())["sources"][0]["m"][0][1]["m"]
-        except FileNotFoundError:
-            continue
-        return sum(offset for _, offset in positions if isinstance(offset, int) and offset > 0)
-
-
-def _kill_once(proc, checkpoints, rng, early: bool, target: int) -> bool:
-    """SIGKILL the job early (a random moment of its first 1.5 s) or a random moment after
-    its newest checkpoint has read `target` source records; False if it ended first."""
-    started = time.monotonic()
-    deadline = started + (rng.uniform(0.2, 1.5) if early else 300)
-    while proc.poll() is None:
-        now = time.monotonic()
-        if now >= deadline or (not early and _newest_position(checkpoints) >= target):
-            time.sleep(0 if early else rng.uniform(0, 0.4))
-            proc.send_signal(signal.SIGKILL)
-            proc.communicate()
-            return True
-        time.sleep(0.05)
-    return False
+def _read(metadata: dict) -> int:
+    """Source records the checkpoint had read (the sum of its partitions' offsets)."""
+    positions = metadata["sources"][0]["m"][0][1]["m"]
+    return sum(offset for _, offset in positions if isinstance(offset, int) and offset > 0)
 
 
 EXACTLY_ONCE = """,
@@ -117,7 +88,7 @@ EXACTLY_ONCE = """,
 
 @pytest.mark.parametrize("guarantee", ["at-least-once", "exactly-once"])
 def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
-    kafka_bootstrap, schema_registry, tmp_path, guarantee
+    kafka_bootstrap, schema_registry, tmp_path, guarantee, killed_runs
 ):
     exactly_once = guarantee == "exactly-once"
     _, url = schema_registry
@@ -156,31 +127,8 @@ def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
     assert len(_fold(expected)) >= 20
 
     sink, checkpoints = f"unusual-{uuid.uuid4().hex[:8]}", tmp_path / "checkpoints"
-    job = script(sink, checkpoints)
-    rng = random.Random(SEED)
-    # Kills are paced by the job's own progress, not by the clock, so that twenty of them
-    # land before the end on a fast machine as on a slow one: a run is killed a random moment
-    # after its checkpoints pass the next target (targets spread over the first ~two thirds
-    # of the input), and one run in four is killed early, while it starts or restores.
-    kills, progress, target = 0, [], 0
-    while True:
-        restart = any(checkpoints.glob("*/chk-*/_metadata"))
-        options = ["-D", "execution.state-recovery.path=latest"] if restart else []
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "flinklite", *options, "-f", job],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        if kills < KILLS:
-            early = rng.random() < 0.25
-            if not early:
-                target += int(rng.uniform(0.3, 1.0) * COUNT / KILLS)
-            if _kill_once(proc, checkpoints, rng, early, target):
-                kills += 1
-                progress.append(_newest_position(checkpoints))
-                continue
-        _, err = proc.communicate(timeout=600)
-        assert proc.returncode == 0, err.decode()
-        break
+    runs = killed_runs(_read, COUNT, SEED)
+    runs.run(script(sink, checkpoints), checkpoints, KILLS)
     got = consume(kafka_bootstrap, sink, idle_s=2.0, committed_only=exactly_once)
     assert _fold(got) == _fold(expected)
     written = {(m.key(), m.value()) for m in got}
@@ -188,5 +136,4 @@ def test_twenty_kills_and_restarts_leave_the_uninterrupted_result(
     if exactly_once:
         records = Counter((m.key(), m.value()) for m in got)
         assert records == Counter((m.key(), m.value()) for m in expected), "lost or duplicated"
-    assert kills == KILLS, "the job finished before it was killed twenty times"
-    assert progress == sorted(progress) and progress[-1] > 0
+    assert runs.progress == sorted(runs.progress) and runs.progress[-1] > 0
