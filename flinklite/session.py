@@ -5,7 +5,7 @@ tests all go through it, and rendering stays with them."""
 
 from __future__ import annotations
 
-from flinklite import executor
+from flinklite import deep, executor
 from flinklite.catalog import describe as D
 from flinklite.catalog.catalog import Catalog, ResolvedTable, resolve_create_table
 from flinklite.catalog.schema import schema_from_fields
@@ -100,7 +100,11 @@ class Session:
     # --- entry points --------------------------------------------------------------------------
 
     def execute_statement(self, text: str, *, line: int = 1, column: int = 1) -> Result:
-        """Parse and run one statement; errors carry positions relative to the script."""
+        """Parse and run one statement; errors carry positions relative to the script. It runs
+        where thousands of levels of nesting fit (flinklite.deep)."""
+        return deep.call(self._execute_statement, text, line, column)
+
+    def _execute_statement(self, text: str, line: int, column: int) -> Result:
         try:
             text = substitute(text, self.config.get, line=line, column=column)
             return self.execute(parse_statement(text, line=line, column=column))
@@ -111,7 +115,7 @@ class Session:
 
     def classify(self, text: str) -> str:
         text = substitute(text, self.config.get)
-        return STATEMENT_KINDS.get(type(parse_statement(text)), "OTHER")
+        return STATEMENT_KINDS.get(type(deep.call(parse_statement, text)), "OTHER")
 
     def wait_for_jobs(self) -> list:
         """Blocks until every job this session started has ended; returns the failed ones."""

@@ -6,6 +6,7 @@ their NULL checks; real functions are calls into the runtime modules (see runtim
 
 from __future__ import annotations
 
+import ast as pyast
 import re
 import warnings
 from collections.abc import Callable, Sequence
@@ -90,6 +91,31 @@ def compile_calc(
     return gen.build(f"def _calc(rows):\n    return [{out} for r in rows{cond}]", "_calc")
 
 
+# Python's tokenizer refuses more than 200 nested brackets in one expression, so generated code
+# never writes that many: an expression opening more than this many brackets is parsed on its
+# own and grafted into the function's syntax tree, which has no such limit (its depth is bound
+# by the recursion limit, which statements run under with room to spare: see flinklite.deep).
+GRAFT_BRACKETS = 50
+
+
+def _grafted(source: str, grafts: dict[str, str]) -> pyast.Module:
+    """The syntax tree of `source` with every graft placeholder replaced by its expression (as
+    if written in brackets there, which the generated code does anyway). Each piece is parsed
+    and walked once, without recursion."""
+    trees = {name: pyast.parse(text, mode="eval").body for name, text in grafts.items()}
+    module = pyast.parse(source)
+    for piece in (module, *trees.values()):
+        for node in pyast.walk(piece):
+            for field, value in pyast.iter_fields(node):
+                if isinstance(value, pyast.Name) and value.id in trees:
+                    setattr(node, field, trees[value.id])
+                elif isinstance(value, list):
+                    for i, item in enumerate(value):
+                        if isinstance(item, pyast.Name) and item.id in trees:
+                            value[i] = trees[item.id]
+    return module
+
+
 def _tuple(codes: list[str]) -> str:
     return "(" + "".join(c + ", " for c in codes) + ")"
 
@@ -132,6 +158,9 @@ class _Gen:
         }
         self._consts: dict[tuple[type, Any], str] = {}
         self._n = 0
+        self.grafts: dict[str, str] = {}  # placeholder name -> the expression it stands for
+        self.folding = False  # compiling a constant to fold: its parts are not folded apart
+        self._constant: dict[int, bool] = {}  # id(rex) -> _is_constant(rex)
 
     # --- names --------------------------------------------------------------------------------
 
@@ -174,7 +203,8 @@ class _Gen:
         namespace = dict(self.env)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)  # `'a' is None` after folding
-            exec(compile(source, f"<flinklite:{name}>", "exec"), namespace)
+            code = source if not self.grafts else _grafted(source, self.grafts)
+            exec(compile(code, f"<flinklite:{name}>", "exec"), namespace)
         fn = namespace[name]
         fn.__flinklite_source__ = source  # for EXPLAIN-style debugging and tests
         return fn
@@ -193,9 +223,40 @@ class _Gen:
             return rex.type.nullable or rex.type.root == T.DECIMAL or rex.op == "TRY_CAST"
         return True
 
+    def _is_constant(self, rex: Rex) -> bool:
+        """Whether `rex` has the same value for every row (remembered per node: asked of every
+        node of a tree, it would otherwise walk the tree once per node)."""
+        known = self._constant.get(id(rex))
+        if known is not None:
+            return known
+        if isinstance(rex, (Literal, SymbolRex)):
+            known = True
+        elif isinstance(rex, Call):
+            known = (
+                rex.op not in _NONDETERMINISTIC
+                and not (rex.op in _CLOCK and not self.ctx.batch)
+                and rex.op not in _MATCH_ONLY
+                and all(self._is_constant(o) for o in rex.operands)
+            )
+        else:
+            known = False
+        self._constant[id(rex)] = known
+        return known
+
     # --- dispatch ---------------------------------------------------------------------------------
 
     def code(self, rex: Rex) -> str:
+        """The Python expression computing `rex`. One that opens many brackets is set aside
+        as a graft and stands here as its placeholder name (see build)."""
+        text = self._code(rex)
+        if text.count("(") + text.count("[") + text.count("{") > GRAFT_BRACKETS:
+            name = f"_g{self._n}"
+            self._n += 1
+            self.grafts[name] = text
+            return name
+        return text
+
+    def _code(self, rex: Rex) -> str:
         if isinstance(rex, InputRef):
             return f"r[{rex.index}]"
         if isinstance(rex, Literal):
@@ -221,10 +282,11 @@ class _Gen:
 
     def _fold(self, rex: Call) -> str | None:
         """Evaluate a constant sub-expression once; errors are left to run time."""
-        if not _is_constant(rex, self.ctx.batch):
+        if self.folding or not self._is_constant(rex):
             return None
         try:
             sub = _Gen([], self.ctx)
+            sub.folding = True  # its parts are compiled into the one function, not folded again
             fn = sub.build("def _c(r):\n    return " + sub._call(rex), "_c")
             value = fn(())
         except UnsupportedError:
@@ -315,16 +377,25 @@ class _Gen:
         return f"(None if {' or '.join(checks)} else {make(refs)})"
 
     def _and_or(self, operands: Sequence[Rex], is_or: bool) -> str:
-        a, b = (self.code(o) for o in operands)
-        if not any(self.may_be_null(o) for o in operands):
-            return f"({a} {'or' if is_or else 'and'} {b})"
+        # A chain (a OR b OR c ...) is one flat expression, not one nested per term: a
+        # generated WHERE of thousands of ORs compiles in linear time and stays shallow.
+        op = "OR" if is_or else "AND"
+        terms: list[Rex] = []
+        pending = list(reversed(operands))
+        while pending:
+            rex = pending.pop()
+            if isinstance(rex, Call) and rex.op == op and len(rex.operands) == 2:
+                pending.extend(reversed(rex.operands))
+            else:
+                terms.append(rex)
+        codes = [self.code(t) for t in terms]
+        if not any(self.may_be_null(t) for t in terms):
+            return "(" + f" {op.lower()} ".join(codes) + ")"
         decisive, other = ("True", "False") if is_or else ("False", "True")
-        fa, ra = self.share(a)
-        fb, rb = self.share(b)
-        return (
-            f"({decisive} if {fa} is {decisive} or {fb} is {decisive} "
-            f"else (None if {ra} is None or {rb} is None else {other}))"
-        )
+        shared = [self.share(c) for c in codes]
+        tests = " or ".join(f"{first} is {decisive}" for first, _ in shared)
+        nulls = " or ".join(f"{again} is None" for _, again in shared)
+        return f"({decisive} if {tests} else (None if {nulls} else {other}))"
 
     def _compare(self, op: str, left: Rex, right: Rex) -> str:
         py = _COMPARISONS[op]
@@ -568,18 +639,6 @@ def _array_item(array: list, index: int) -> Any:
     if 1 <= index <= len(array):
         return array[index - 1]
     return None
-
-
-def _is_constant(rex: Rex, batch: bool) -> bool:
-    if isinstance(rex, (Literal, SymbolRex)):
-        return True
-    if isinstance(rex, Call):
-        if rex.op in _NONDETERMINISTIC or (rex.op in _CLOCK and not batch):
-            return False
-        if rex.op in _MATCH_ONLY:
-            return False
-        return all(_is_constant(o, batch) for o in rex.operands)
-    return False
 
 
 def value_repr(value: Any) -> str:

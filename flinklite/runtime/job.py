@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flinklite import deep
 from flinklite.errors import ExecutionError, FlinkliteError, ValidationError
 from flinklite.runtime import state_codec
 from flinklite.runtime.checkpoints import CheckpointConfig, CheckpointStorage, write_metadata
@@ -372,9 +373,7 @@ class Job:
     def start(self) -> Job:
         self.status = RUNNING
         self.start_time = time.time()
-        self._thread = threading.Thread(target=self.run, name=f"flinklite-job-{self.number}")
-        self._thread.daemon = True
-        self._thread.start()
+        self._thread = deep.thread(self.run, f"flinklite-job-{self.number}")
         return self
 
     def cancel(self) -> None:

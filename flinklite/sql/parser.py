@@ -138,6 +138,8 @@ def _parse(text: str, start: str, line: int, column: int) -> Any:
         orig = exc.orig_exc
         if isinstance(orig, FlinkliteError):
             raise orig.with_source(text) from None
+        if isinstance(orig, RecursionError):
+            raise orig from None  # too deep to build: flinklite.deep says so
         raise SqlParseError(f"SQL parse failed. {orig}").with_source(text) from None
 
 

@@ -5,7 +5,7 @@ belongs to the longest prefix that names it."""
 from __future__ import annotations
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("flinklite", "flinklite.errors", "flinklite.options", "flinklite.config", "flinklite.resources",
+    ("base", ("flinklite", "flinklite.errors", "flinklite.options", "flinklite.config", "flinklite.resources", "flinklite.deep",
               "flinklite.grammar")),
     ("sql", ("flinklite.sql",)),
     ("catalog", ("flinklite.catalog",)),
