@@ -141,6 +141,12 @@ _IS = {
     "IS UNKNOWN": "{} is None",
     "IS NOT UNKNOWN": "{} is not None",
 }
+# Work constant folding does not do while a statement is planned: a regular expression can
+# backtrack for exponential time, and padding or repeating can build gigabytes. Such a call
+# is evaluated when the job runs, where it costs what it costs in Flink.
+_NOT_FOLDED = {"REGEXP", "REGEXP_REPLACE", "REGEXP_EXTRACT", "SIMILAR TO", "NOT SIMILAR TO"}
+_LENGTH_OPERAND = {"REPEAT": 1, "LPAD": 1, "RPAD": 1}
+FOLDED_LENGTH_MAX = 1 << 16  # characters a folded REPEAT/LPAD/RPAD may produce
 _MATCH_ONLY = {"PREV", "NEXT", "FIRST", "LAST", "FINAL", "RUNNING", "CLASSIFIER", "MATCH_NUMBER"}
 
 
@@ -236,6 +242,8 @@ class _Gen:
                 rex.op not in _NONDETERMINISTIC
                 and not (rex.op in _CLOCK and not self.ctx.batch)
                 and rex.op not in _MATCH_ONLY
+                and rex.op not in _NOT_FOLDED
+                and not _long_result(rex)
                 and all(self._is_constant(o) for o in rex.operands)
             )
         else:
@@ -639,6 +647,19 @@ def _array_item(array: list, index: int) -> Any:
     if 1 <= index <= len(array):
         return array[index - 1]
     return None
+
+
+def _long_result(rex: Call) -> bool:
+    """A REPEAT/LPAD/RPAD whose literal length makes a string too long to build at planning."""
+    index = _LENGTH_OPERAND.get(rex.op)
+    if index is None or index >= len(rex.operands):
+        return False
+    length = rex.operands[index]
+    if not isinstance(length, Literal) or not isinstance(length.value, int):
+        return False
+    text = rex.operands[0]
+    width = len(text.value) if isinstance(text, Literal) and isinstance(text.value, str) else 1
+    return length.value * (width if rex.op == "REPEAT" else 1) > FOLDED_LENGTH_MAX
 
 
 def value_repr(value: Any) -> str:

@@ -138,6 +138,23 @@ def test_constant_sub_expressions_are_folded_once():
     assert lazy((1,) + (None,) * 7) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHAR_LENGTH(REPEAT('ab', 1000000000))",  # 4 GB if built
+        "LPAD('x', 2000000000, 'y')",
+        "REGEXP('" + "a" * 40 + "!', '(a+)+$')",  # backtracks 2^40 steps
+        "REGEXP_REPLACE('" + "a" * 40 + "!', '(a|aa)+$', 'b')",
+    ],
+)
+def test_folding_does_no_unbounded_work_while_a_statement_is_planned(text):
+    # Left to run time, where a row pays for it as in Flink; a filter false for every row
+    # never evaluates it.
+    fn = compile_expression(rex(f"CASE WHEN a > 0 THEN {text} END"), FIELDS)
+    assert fn((0,) + (None,) * 7) is None
+    assert compile_expression(rex("REPEAT('ab', 3)"), FIELDS)(()) == "ababab"
+
+
 def test_clock_functions_use_the_context():
     ctx = CompileContext(local_time_zone="Asia/Shanghai", now_ms=lambda: 0)
     assert run("CURRENT_TIMESTAMP", ctx=ctx) == 0
