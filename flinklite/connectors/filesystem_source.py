@@ -6,8 +6,10 @@ start with '.' or '_' (in-progress and marker files)."""
 
 from __future__ import annotations
 
+import csv
 import os
 import re
+from collections.abc import Iterator
 from itertools import chain, islice
 from typing import Any
 
@@ -133,6 +135,7 @@ class _CsvSplit(_FileSplit):
         self.converter: csv_codec.RecordConverter = converter
         opts = converter.opts
         self.special = [c for c in (opts.quote, opts.escape) if c]
+        self.unterminated: ExecutionError | None = None  # a quote left open at the end
 
     def _records(self, lines: list[str]) -> list[list[str]]:
         text = "".join(lines)
@@ -155,14 +158,28 @@ class _CsvSplit(_FileSplit):
             self.line += len(lines)
             delimiter = self.converter.opts.delimiter
             return [line.split(delimiter) for line in text.split("\n")]
-        reader = self.converter.opts.reader(chain(lines, self.file))
+        source = _Lines(chain(lines, self.file))
+        reader = self.converter.opts.reader(source)
         records = []
         try:
             while reader.line_num < len(lines):
-                records.append(next(reader))
+                start = reader.line_num
+                record = next(reader)
+                if source.ended:
+                    # The reader asked for lines past the end of the file: a quote was left
+                    # open, and the record swallowed the rest. Jackson refuses it (Flink skips
+                    # it with ignore-parse-errors), after the records before it.
+                    if not self.converter.opts.ignore_parse_errors:
+                        self.unterminated = self.fail(
+                            self.line + start + 1,
+                            self.converter.opts.delimiter.join(record),
+                            "Missing closing quote for value",
+                        )
+                    break
+                records.append(record)
         except StopIteration:
             pass
-        except Exception as e:  # csv.Error: e.g. a quote left open at the end of the file
+        except csv.Error as e:
             raise self.fail(self.line + reader.line_num, "", str(e)) from None
         self.line += reader.line_num
         return records
@@ -174,15 +191,16 @@ class _CsvSplit(_FileSplit):
         start_line = self.line
         records = self._records(lines)
         conv = self.converter
-        if conv.opts.allow_comments:
-            kept = [r for r in records if not conv.opts.is_comment(r)]
-            if len(kept) != len(records):
-                return self._careful(records, start_line)
-            records = kept
-        try:
-            return conv.convert_batch(records)
-        except Exception:
-            return self._careful(records, start_line)
+        if conv.opts.allow_comments and any(conv.opts.is_comment(r) for r in records):
+            rows = self._careful(records, start_line)  # which skips the comments
+        else:
+            try:
+                rows = conv.convert_batch(records)
+            except Exception:
+                rows = self._careful(records, start_line)
+        if self.unterminated is not None:
+            raise self.unterminated
+        return rows
 
     def _careful(self, records: list[list[str]], start_line: int) -> list[Row]:
         """Record by record, to skip or name the bad one with its line number."""
@@ -200,6 +218,24 @@ class _CsvSplit(_FileSplit):
                     rows.append(row)
             line += 1 + sum(field.count("\n") for field in record)
         return rows
+
+
+class _Lines:
+    """The lines of a file for the csv reader, telling when it asked for one past the end."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.ended = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self.lines)
+        except StopIteration:
+            self.ended = True
+            raise
 
 
 class _LineSplit(_FileSplit):

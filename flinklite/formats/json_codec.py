@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any
@@ -250,7 +251,7 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
         try:
             if _too_deep(record):
                 raise RecursionError
-            obj = _loads(record)
+            obj = _loads(record) if not _long_number(record) else _loads_checked(record)
         except (ValueError, RecursionError) as e:  # RecursionError: nested too deep
             if ignore:
                 return None
@@ -273,6 +274,35 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
 
 # Flink's JSON parser (Jackson) refuses documents nested deeper than this.
 MAX_NESTING_DEPTH = 1000
+# ...and numbers longer than this: digits of an integer, characters of a floating-point one.
+MAX_NUMBER_LENGTH = 1000
+_NUMBER_RUN = re.compile("[-+0-9.eE]{" + str(MAX_NUMBER_LENGTH + 1) + "}")
+
+
+def _long_number(record: str | bytes) -> bool:
+    """Whether a record may hold a number longer than Jackson reads (cheap: only a long
+    record with a long run of number characters, which loads_checked then tells exactly)."""
+    if len(record) <= MAX_NUMBER_LENGTH:
+        return False
+    text = record.decode("latin-1") if isinstance(record, bytes) else record
+    return _NUMBER_RUN.search(text) is not None
+
+
+def _checked_number(text: str, convert: Callable[[str], Any]) -> Any:
+    digits = len(text.lstrip("-")) if convert is int else len(text)
+    if digits > MAX_NUMBER_LENGTH:
+        raise ValueError(
+            f"Number value length ({digits}) exceeds the maximum allowed ({MAX_NUMBER_LENGTH})"
+        )
+    return convert(text)
+
+
+def _loads_checked(record: str | bytes) -> Any:
+    return json.loads(
+        record,
+        parse_int=lambda t: _checked_number(t, int),
+        parse_float=lambda t: _checked_number(t, float),
+    )
 
 
 def _too_deep(record: str | bytes) -> bool:

@@ -205,6 +205,20 @@ TIMES = [
 ]
 
 BAD_INT = "a,1\nb,\nc,3\n"
+# A blank line (one empty field to Jackson) and a quote left open to the end of the file.
+CSV_OPEN_QUOTE = 'a,1\n\nb,2\n"c,3\nd,4\ne,5\n'
+CSV_ONLY_OPEN_QUOTE = 'a,1\n"b,2\nc,3\n'
+# Numbers at and past Jackson's 1,000-character limit, and one too big for an INT.
+JSON_LONG_NUMBERS = "".join(
+    json.dumps({"s": s}).replace("}", f', "n": {n}}}') + "\n"
+    for s, n in [
+        ("a", "9" * 1000),
+        ("b", "9" * 1001),
+        ("c", "1." + "0" * 1200 + "e5"),
+        ("d", "1" + "0" * 30),
+        ("e", "5"),
+    ]
+)
 
 
 # MATCH_RECOGNIZE inputs. The docs' Ticker tables (symbol, price, tax, rowtime), one per example
@@ -457,6 +471,9 @@ def main() -> None:
         ("readings_ooo.csv", READINGS_OOO),
         ("numbers.csv", NUMBERS),
         ("bad_int.csv", BAD_INT),
+        ("csv_open_quote.csv", CSV_OPEN_QUOTE),
+        ("csv_only_open_quote.csv", CSV_ONLY_OPEN_QUOTE),
+        ("json_long_numbers.jsonl", JSON_LONG_NUMBERS),
     ]:
         (DATA / name).write_text(text, encoding="utf-8")
     write_match_data()
