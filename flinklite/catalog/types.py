@@ -419,6 +419,26 @@ def parse_type_string(text: str) -> DataType:
 # --- relations between types ---------------------------------------------------------------------
 
 
+def orderable(t: DataType) -> bool:
+    """Whether values of `t` can be sorted: not MAP or MULTISET (Flink has no order for them),
+    nor an ARRAY or ROW holding one."""
+    if t.root in (MAP, MULTISET):
+        return False
+    if t.root == ARRAY:
+        return orderable(t.elements[0])
+    if t.root == ROW:
+        return all(orderable(f.type) for f in t.fields)
+    return True
+
+
+def not_orderable(t: DataType) -> str:
+    """Flink's refusal of an ORDER BY on a type that is not orderable."""
+    return (
+        f"Type({t.summary()}) is not an orderable data type, it is not supported as a "
+        "ORDER_BY/GROUP_BY/JOIN_EQUAL field."
+    )
+
+
 def same_ignoring_nullability(a: DataType, b: DataType) -> bool:
     return (
         a.with_nullable(True).without_time_attribute()

@@ -237,6 +237,9 @@ def comparison_types(
     if lt.root in T.BINARY_STRING and rt.root in T.BINARY_STRING:
         return left, right
     if lt.root == rt.root and lt.root in T.INTERVALS | T.CONSTRUCTED:
+        if op not in EQUALITY_OPS and not T.orderable(lt):
+            # Flink's code generator has no order for maps and multisets.
+            raise ValidationError(f"Comparable type expected, but was '{lt.summary()}'.", pos=pos)
         if common_type([lt, rt]) is not None:
             return left, right
     raise _comparable_error(op, lt, rt, pos)

@@ -322,8 +322,6 @@ class _Gen:
             return self._compare(op, ops[0], ops[1])
         if op in ("IN", "NOT IN"):
             return self._in(rex)
-        if op.endswith("BETWEEN") or op.endswith("BETWEEN SYMMETRIC"):
-            return self._between(rex)
         if op in ("LIKE", "NOT LIKE", "SIMILAR TO", "NOT SIMILAR TO"):
             return self._like(rex)
         if op == "CASE":
@@ -448,20 +446,6 @@ class _Gen:
             first, again = self.share(code)
             return f"(None if {first} is None else not {again})"
         return code
-
-    def _between(self, rex: Call) -> str:
-        x, lo, hi = rex.operands
-        b = T.boolean(rex.type.nullable)
-
-        def between(low: Rex, high: Rex) -> Rex:
-            return Call(b, "AND", (Call(b, ">=", (x, low)), Call(b, "<=", (x, high))))
-
-        expr = between(lo, hi)
-        if "SYMMETRIC" in rex.op:
-            expr = Call(b, "OR", (expr, between(hi, lo)))
-        if rex.op.startswith("NOT"):
-            expr = Call(b, "NOT", (expr,))
-        return self.code(expr)
 
     def _like(self, rex: Call) -> str:
         negate = rex.op.startswith("NOT")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import DataType
+from flinklite.errors import ValidationError
 from flinklite.expr.functions_core import (
     CallContext,
     FunctionDef,
@@ -25,6 +26,17 @@ def _group_nullable(args: list[DataType], ctx: CallContext) -> bool:
 def _agg_arg(args: list[DataType], ctx: CallContext) -> DataType:
     """MIN, MAX, FIRST_VALUE, LISTAGG: the argument's type (Flink even keeps a rowtime mark)."""
     return args[0].with_nullable(_group_nullable(args[:1], ctx))
+
+
+def _min_max(args: list[DataType], ctx: CallContext) -> DataType:
+    """MIN and MAX: the argument's type, which must have an order (Flink's MinAggFunction and
+    MaxAggFunction take no ARRAY, MAP, MULTISET or ROW)."""
+    if args[0].root in T.CONSTRUCTED:
+        name = ctx.name.capitalize()
+        raise ValidationError(
+            f"{name} aggregate function does not support type: ''{args[0].root}''.", pos=ctx.pos
+        )
+    return _agg_arg(args, ctx)
 
 
 def sum_type(t: DataType) -> DataType:
@@ -76,8 +88,8 @@ AGGREGATE_FUNCTIONS = [
     agg("COUNT", [("ANY", "...")], fixed(T.bigint(), "never")),
     agg("SUM", [("NUMERIC",)], _sum),
     *[agg(name, [("NUMERIC",)], _avg) for name in _AVG_LIKE],
-    agg("MIN", [("ANY",)], _agg_arg),
-    agg("MAX", [("ANY",)], _agg_arg),
+    agg("MIN", [("ANY",)], _min_max),
+    agg("MAX", [("ANY",)], _min_max),
     agg("FIRST_VALUE", [("ANY",)], _agg_arg),
     agg("LAST_VALUE", [("ANY",)], _agg_arg),
     agg("LISTAGG", [("CHARACTER",), ("CHARACTER", "CHARACTER")], _agg_arg, literal_args=(1,)),

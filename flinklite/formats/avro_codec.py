@@ -155,7 +155,9 @@ def _writer(t: DataType) -> Callable[[Any], Any] | None:
         return lambda ns: ns // NANOS_PER_MILLI
     if root == T.ARRAY:
         inner = _writer(t.elements[0])
-        return None if inner is None else (lambda v: [None if x is None else inner(x) for x in v])
+        if inner is None:
+            return list  # fastavro takes a tuple in a union for (branch name, value)
+        return lambda v: [None if x is None else inner(x) for x in v]
     if root == T.MAP:
         inner = _writer(t.elements[1])
         if inner is None:

@@ -333,7 +333,12 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
                 if opts.ignore_parse_errors:
                     return None
                 raise
-        parsed = next(opts.reader(io.StringIO(record)), [])
+        try:
+            parsed = next(opts.reader(io.StringIO(record)), [])
+        except csv.Error as e:  # e.g. a bare carriage return inside a field
+            if opts.ignore_parse_errors:
+                return None
+            raise ValueError(str(e)) from None
         if opts.allow_comments and opts.is_comment(parsed):
             return None
         try:

@@ -202,13 +202,27 @@ class ExpressionBinder:
 
     @_EXPRESSIONS.register(ast.Between)
     def _Between(self, e: ast.Between, ctx: ExprContext) -> Rex:
+        # As Calcite, `x BETWEEN lo AND hi` is `x >= lo AND x <= hi` (NOT: `x < lo OR x > hi`),
+        # each comparison with its own implicit casts: x may meet lo and hi as different types.
         operand, low, high = (self.bind(x, ctx) for x in (e.operand, e.low, e.high))
-        o1, lt = coercion.comparison_types(">=", operand.type, low.type, e.pos)
-        o2, ht = coercion.comparison_types("<=", operand.type, high.type, e.pos)
-        nullable = operand.type.nullable or low.type.nullable or high.type.nullable
-        op = ("NOT " if e.negated else "") + ("BETWEEN SYMMETRIC" if e.symmetric else "BETWEEN")
-        args = (cast_to(operand, o1), cast_to(low, lt), cast_to(high, ht))
-        return Call(T.boolean(nullable), op, args)
+
+        def compare(op: str, bound: Rex) -> Rex:
+            ot, bt = coercion.comparison_types(op, operand.type, bound.type, e.pos)
+            nullable = operand.type.nullable or bound.type.nullable
+            return Call(T.boolean(nullable), op, (cast_to(operand, ot), cast_to(bound, bt)))
+
+        def joined(op: str, a: Rex, b: Rex) -> Rex:
+            return Call(T.boolean(a.type.nullable or b.type.nullable), op, (a, b))
+
+        def between(lo: Rex, hi: Rex) -> Rex:
+            if e.negated:
+                return joined("OR", compare("<", lo), compare(">", hi))
+            return joined("AND", compare(">=", lo), compare("<=", hi))
+
+        expr = between(low, high)
+        if e.symmetric:  # either order of the bounds: NOT BETWEEN SYMMETRIC excludes both
+            expr = joined("AND" if e.negated else "OR", expr, between(high, low))
+        return expr
 
     @_EXPRESSIONS.register(ast.Like)
     def _Like(self, e: ast.Like, ctx: ExprContext) -> Rex:
@@ -423,6 +437,9 @@ class ExpressionBinder:
             (self.bind(o.expr, inner), bool(o.descending), bool(o.nulls_first))
             for o in spec.order_by
         )
+        for (key, _, _), item in zip(order, spec.order_by, strict=True):
+            if not T.orderable(key.type):
+                raise UnsupportedError(T.not_orderable(key.type), pos=item.pos)
         units = lower = upper = None
         if spec.frame is not None:
             units = spec.frame.units

@@ -1,0 +1,14 @@
+-- A MAP has no order: an OVER window ordered by one is refused.
+-- error: is not an orderable data type
+-- flink: java.lang.UnsupportedOperationException: Type(MAP<STRING, INT>) is not an orderable data type, it is not supported as a ORDER_BY/GROUP_BY/JOIN_EQUAL field.
+
+CREATE TABLE T (
+  i INT,
+  kv MAP<STRING, INT>
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/texts.jsonl',
+  'format' = 'json'
+);
+
+SELECT i, ROW_NUMBER() OVER (ORDER BY kv) AS n FROM T;
