@@ -27,6 +27,10 @@ RECURSION_LIMIT = 40_000
 
 T = TypeVar("T")
 
+# Raised once, when flinklite is loaded (the limit is the interpreter's, not a thread's).
+if sys.getrecursionlimit() < RECURSION_LIMIT:
+    sys.setrecursionlimit(RECURSION_LIMIT)
+
 _stack_size = threading.Lock()  # threading.stack_size is global: set only around a creation
 _local = threading.local()  # .deep: this thread has the large stack
 
@@ -38,8 +42,6 @@ def thread(target: Callable[[], Any], name: str) -> threading.Thread:
         _local.deep = True
         target()
 
-    if sys.getrecursionlimit() < RECURSION_LIMIT:
-        sys.setrecursionlimit(RECURSION_LIMIT)
     with _stack_size:
         previous = threading.stack_size(STACK_BYTES)
         try:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from flinklite.errors import FlinkliteError
 
-FUZZ_EXAMPLES = 300
+FUZZ_EXAMPLES = 2_000
 LONG_EXAMPLES = 20_000
 
 _COMMON: dict[str, Any] = {

@@ -166,7 +166,7 @@ def test_the_tables_hold_every_row(tables):
     assert len(rows) == len(ROWS)
 
 
-@settings(BOUNDED, max_examples=150)
+@settings(BOUNDED, max_examples=500)
 @given(batch=st.booleans(), query=queries())
 def test_generated_statements_run_or_fail_cleanly(tables, batch, query):
     _run(tables, batch, query)
