@@ -29,6 +29,7 @@ class RuntimeContext:
     cancelled: Callable[[], bool] = lambda: False
     # Processing time in epoch ms; tests replace it to make PROCTIME deterministic.
     now_ms: Callable[[], int] = lambda: time.time_ns() // NANOS_PER_MILLI
+    state_ttl_ms: int = 0  # table.exec.state.ttl (0: state never expires)
     metrics: dict[str, int] = field(default_factory=dict)
 
     def count(self, metric: str, n: int = 1) -> None:

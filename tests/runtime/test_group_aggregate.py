@@ -315,3 +315,45 @@ def test_throughput_count_avg():
     op.process_batch(rows)
     elapsed = time.process_time() - start
     print(f"GroupAggregate COUNT+AVG: {len(rows) / elapsed:,.0f} rows/s")
+
+
+def test_state_ttl_expires_idle_groups_as_flink_does():
+    # table.exec.state.ttl: a group not written for the TTL is gone. Its next row starts it
+    # afresh (+I, not an update); a retraction for it is ignored; writes refresh it, and an
+    # expired group leaves nothing behind in memory.
+    clock = [0]
+    ctx = RuntimeContext(state_ttl_ms=1000, now_ms=lambda: clock[0])
+    op = GroupAggregate((0,), compile_aggregates([call("COUNT", V, type_=T.bigint())], FIELDS))
+    out = Collector()
+    op.out = out
+    op.open(ctx)
+
+    def at(ms, kind, row):
+        clock[0] = ms
+        op.process(kind, row)
+
+    at(0, "+I", ("a", 1, "x"))
+    at(900, "+I", ("a", 2, "x"))  # refreshes a: now expires at 1900
+    at(1000, "+I", ("b", 1, "x"))
+    at(1800, "+I", ("a", 3, "x"))  # within the TTL: an update
+    at(2900, "-D", ("b", 1, "x"))  # b idle since 1000: expired, the retraction is ignored
+    assert "b" not in {k[0] for k in op.state}
+    at(2900, "+I", ("a", 4, "x"))  # a idle since 1800: expired, starts again
+    assert out.changes == [
+        ("+I", ("a", 1)),
+        ("-U", ("a", 1)),
+        ("+U", ("a", 2)),
+        ("+I", ("b", 1)),
+        ("-U", ("a", 2)),
+        ("+U", ("a", 3)),
+        ("+I", ("a", 1)),
+    ]
+    # Through a checkpoint the write times go on: a restored group still expires.
+    saved = op.snapshot()
+    again = GroupAggregate((0,), compile_aggregates([call("COUNT", V, type_=T.bigint())], FIELDS))
+    again.out = Collector()
+    again.open(ctx)
+    again.restore(saved)
+    clock[0] = 3950
+    again.process("+I", ("a", 5, "x"))
+    assert again.out.changes == [("+I", ("a", 1))]

@@ -157,3 +157,37 @@ def test_random_changelogs_fold_to_the_sql_join(kind):
             op.side(side).process(rng.choice(["+I", "+U"]), row)
         expected = sql_join(kind, Counter(alive[0]), Counter(alive[1]), condition)
         assert fold(out.changes) == +expected
+
+
+def test_state_ttl_expires_each_stored_row_on_its_own():
+    # table.exec.state.ttl: a row stored for the join is gone once not written for the TTL;
+    # rows arriving later no longer find it, and nothing is emitted when it goes.
+    clock = [0]
+    op = Join("inner", lambda r: (r[0],), lambda r: (r[0],), None, 2, 2)
+    out = Collector()
+    op.out = out
+    op.open(RuntimeContext(state_ttl_ms=1000, now_ms=lambda: clock[0]))
+
+    def at(ms, side, kind, row):
+        clock[0] = ms
+        op.process_side(side, kind, row)
+
+    at(0, 0, "+I", ("k", "old"))
+    at(500, 0, "+I", ("k", "new"))
+    at(900, 1, "+I", ("k", "r1"))  # both left rows still held
+    at(1200, 1, "+I", ("k", "r2"))  # "old" expired at 1000
+    at(1600, 1, "+I", ("k", "r3"))  # "new" expired at 1500
+    assert out.changes == [
+        ("+I", ("k", "old", "k", "r1")),
+        ("+I", ("k", "new", "k", "r1")),
+        ("+I", ("k", "new", "k", "r2")),
+    ]
+    assert [len(side) for side in op._state] == [0, 1]
+    saved = op.snapshot()
+    again = Join("inner", lambda r: (r[0],), lambda r: (r[0],), None, 2, 2)
+    again.out = Collector()
+    again.open(RuntimeContext(state_ttl_ms=1000, now_ms=lambda: clock[0]))
+    again.restore(saved)
+    clock[0] = 2650  # r1 (900), r2 (1200) and r3 (1600) have expired
+    again.process_side(0, "+I", ("k", "late"))
+    assert again.out.changes == []

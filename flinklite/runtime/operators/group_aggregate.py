@@ -20,6 +20,7 @@ from flinklite.runtime.rows import (
     Row,
     key_getter,
 )
+from flinklite.runtime.state_ttl import StateTtl
 
 
 class GroupAggregate(Operator):
@@ -48,6 +49,12 @@ class GroupAggregate(Operator):
         # `-U` row of the next update), after the slots the handle owns.
         self.state: dict[tuple, list] = {}
 
+    def open(self, ctx: Any) -> None:
+        super().open(ctx)
+        # Batch jobs keep no state past their input: Flink applies no TTL to them.
+        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
+        self.ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
+
     # --- streaming ---------------------------------------------------------------------------
 
     def process(self, kind: str, row: Row) -> None:
@@ -55,6 +62,8 @@ class GroupAggregate(Operator):
             self._accumulate_batch(kind, row)
             return
         key = self.key_of(row)
+        if self.ttl is not None:
+            self._expire(key, kind in ACCUMULATE)
         acc = self.state.get(key)
         aggs = self.aggs
         if kind in ACCUMULATE:
@@ -72,6 +81,8 @@ class GroupAggregate(Operator):
             aggs.retract(acc, row)
             if acc[0] <= 0:
                 del self.state[key]
+                if self.ttl is not None:
+                    self.ttl.forget(key)
                 self.out.process(DELETE, key + acc[-1])
                 return
         after = aggs.get_value(acc)
@@ -88,6 +99,10 @@ class GroupAggregate(Operator):
         if self.batch:
             for row in rows:
                 self._accumulate_batch(INSERT, row)
+            return
+        if self.ttl is not None:
+            for row in rows:
+                self.process(INSERT, row)
             return
         key_of, state = self.key_of, self.state
         create, accumulate, get_value = self.aggs.create, self.aggs.accumulate, self.aggs.get_value
@@ -112,6 +127,17 @@ class GroupAggregate(Operator):
                     emit(UPDATE_BEFORE, key + before)
                 emit(UPDATE_AFTER, key + after)
 
+    def _expire(self, key: tuple, writes: bool) -> None:
+        """Drops the groups idle past the TTL; the row's own group is written by it (a
+        retraction for a group no longer held writes nothing)."""
+        ttl = self.ttl
+        assert ttl is not None
+        now = self.ctx.now_ms()
+        for gone in ttl.expired(now):
+            del self.state[gone]
+        if writes or key in self.state:
+            ttl.write(key, now)
+
     def _accumulate_batch(self, kind: str, row: Row) -> None:
         key = self.key_of(row)
         acc = self.state.get(key)
@@ -134,7 +160,10 @@ class GroupAggregate(Operator):
         self.out.end_input()
 
     def snapshot(self) -> Any:
-        return {"state": copy.deepcopy(self.state)}
+        written = self.ttl.snapshot() if self.ttl is not None else None
+        return {"state": copy.deepcopy(self.state), "written": written}
 
     def restore(self, state: Any) -> None:
         self.state = copy.deepcopy(state["state"])
+        if self.ttl is not None:
+            self.ttl.restore(state.get("written"), self.state, self.ctx.now_ms())

@@ -26,6 +26,7 @@ from typing import Any
 
 from flinklite.runtime.operator import TwoInputOperator
 from flinklite.runtime.rows import DELETE, INSERT, UPDATE_AFTER, Row
+from flinklite.runtime.state_ttl import StateTtl
 
 _KINDS = {
     "inner": (False, False),
@@ -79,18 +80,43 @@ class Join(TwoInputOperator):
         super().open(ctx)
         # Per side: join key -> {row: count} (inner side) or {row: [count, associations]}.
         self._state: tuple[dict[tuple, dict], dict[tuple, dict]] = ({}, {})
+        # table.exec.state.ttl: per side, each stored row expires on its own, as Flink's join
+        # state keeps one TTL per row. (Flink also refreshes an outer row when its number of
+        # partners changes; here only the row's own changes refresh it.)
+        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
+        self._ttl = (StateTtl(ttl_ms), StateTtl(ttl_ms)) if ttl_ms > 0 and not self.batch else None
 
     # -- the two inputs -------------------------------------------------------------------
 
     def process_side(self, side: int, kind: str, row: Row) -> None:
         key = self.keys[side](row)
+        if self._ttl is not None:
+            now = self.ctx.now_ms()
+            self._expire(now)
         if self.outer[0] or self.outer[1]:
             self._process_outer(side, kind, row, key)
         else:
             self._process_inner(side, kind, row, key)
+        if self._ttl is not None:
+            bucket = self._state[side].get(key)
+            if bucket is not None and row in bucket:
+                self._ttl[side].write((key, row), now)
+            else:
+                self._ttl[side].forget((key, row))
+
+    def _expire(self, now: int) -> None:
+        """Drops the stored rows idle past the TTL, silently, as Flink's state expiry does."""
+        for side, ttl in enumerate(self._ttl or ()):
+            state = self._state[side]
+            for key, row in ttl.expired(now):
+                bucket = state.get(key)
+                if bucket is not None:
+                    bucket.pop(row, None)
+                    if not bucket:
+                        del state[key]
 
     def process_side_batch(self, side: int, rows: list[Row]) -> None:
-        if self.outer[0] or self.outer[1]:
+        if self.outer[0] or self.outer[1] or self._ttl is not None:
             for row in rows:
                 self.process_side(side, INSERT, row)
             return
@@ -259,11 +285,22 @@ class Join(TwoInputOperator):
     # -- state ------------------------------------------------------------------------------
 
     def snapshot(self) -> Any:
-        return {"sides": _copy_sides(self._state), "inputs": self.snapshot_inputs()}
+        written = [t.snapshot() for t in self._ttl] if self._ttl is not None else None
+        return {
+            "sides": _copy_sides(self._state),
+            "inputs": self.snapshot_inputs(),
+            "written": written,
+        }
 
     def restore(self, state: Any) -> None:
         self._state = _copy_sides(state["sides"])
         self.restore_inputs(state["inputs"])
+        if self._ttl is not None:
+            saved = state.get("written") or [None, None]
+            now = self.ctx.now_ms()
+            for side, ttl in enumerate(self._ttl):
+                rows = [(k, r) for k, bucket in self._state[side].items() for r in bucket]
+                ttl.restore(saved[side], rows, now)
 
 
 def _copy_sides(sides: Any) -> tuple:

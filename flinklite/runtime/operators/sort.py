@@ -60,6 +60,14 @@ class _Desc:
         return f"Desc({self.v!r})"
 
 
+def _nested(value: tuple | list) -> tuple:
+    """An ARRAY or ROW value as Flink orders it: element by element, a NULL element before any
+    value, a prefix before what extends it."""
+    return tuple(
+        (0,) if v is None else (1, _nested(v) if type(v) in (tuple, list) else v) for v in value
+    )
+
+
 def _field_key(index: int, ascending: bool, nulls_last: bool) -> Callable[[Row], tuple]:
     # A NULL becomes a one-element tuple whose flag decides its place before any value.
     null = (1,) if nulls_last else (0,)
@@ -68,13 +76,17 @@ def _field_key(index: int, ascending: bool, nulls_last: bool) -> Callable[[Row],
 
         def key(row: Row) -> tuple:
             v = row[index]
-            return null if v is None else (flag, v)
+            if v is None:
+                return null
+            return (flag, _nested(v)) if type(v) in (tuple, list) else (flag, v)
 
     else:
 
         def key(row: Row) -> tuple:
             v = row[index]
-            return null if v is None else (flag, _Desc(v))
+            if v is None:
+                return null
+            return (flag, _Desc(_nested(v) if type(v) in (tuple, list) else v))
 
     return key
 
