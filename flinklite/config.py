@@ -84,6 +84,41 @@ DEPRECATED = {
 }
 
 
+# Flink keys flinklite accepts (SET stores them, SET; lists them) but that change nothing here:
+# SET says so instead of succeeding silently. Key prefixes end with a dot.
+NO_EFFECT = {
+    "parallelism.default": "a job runs as one task",
+    "table.exec.resource.default-parallelism": "a job runs as one task",
+    "table.exec.mini-batch.enabled": "rows are always processed in batches, with the changelog "
+    "Flink emits without mini-batch",
+    "table.exec.mini-batch.allow-latency": "rows are always processed in batches, with the "
+    "changelog Flink emits without mini-batch",
+    "table.exec.mini-batch.size": "rows are always processed in batches, with the changelog "
+    "Flink emits without mini-batch",
+    "table.optimizer.agg-phase-strategy": "aggregates are planned in one phase",
+    "table.optimizer.distinct-agg.split.enabled": "aggregates are planned in one phase",
+    "state.backend.type": "state is kept in memory and written to checkpoint files",
+    "sql-client.display.show-line-numbers": "the result views show no line numbers",
+    "pipeline.object-reuse": "rows are immutable tuples",
+    "taskmanager.": "flinklite runs no cluster processes",
+    "jobmanager.": "flinklite runs no cluster processes",
+}
+
+
+def text_is(value: str, expected: str) -> bool:
+    return value.strip().lower() == expected
+
+
+def no_effect(key: str) -> str | None:
+    """Why a Flink key does nothing in flinklite, or None when it is honoured (or unknown)."""
+    reason = NO_EFFECT.get(key)
+    if reason is None:
+        reason = next(
+            (r for k, r in NO_EFFECT.items() if k.endswith(".") and key.startswith(k)), None
+        )
+    return reason
+
+
 class Configuration:
     """The session's SET properties over the defaults given at start-up (-D)."""
 
@@ -114,6 +149,9 @@ class Configuration:
             )
             key = DEPRECATED[key]
         self._values[key] = check_value(key, value, pos)
+        reason = no_effect(key)
+        if reason is not None and not (key == "state.backend.type" and text_is(value, "hashmap")):
+            warning = f"'{key}' is accepted but has no effect in flinklite: {reason}."
         return warning
 
     def reset(self, key: str | None = None) -> None:
