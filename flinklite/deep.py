@@ -27,9 +27,15 @@ RECURSION_LIMIT = 40_000
 
 T = TypeVar("T")
 
-# Raised once, when flinklite is loaded (the limit is the interpreter's, not a thread's).
-if sys.getrecursionlimit() < RECURSION_LIMIT:
-    sys.setrecursionlimit(RECURSION_LIMIT)
+
+def _raise_limit() -> None:
+    # The limit is the interpreter's, not a thread's: raised when flinklite is loaded, and
+    # again should an embedding program have lowered it since.
+    if sys.getrecursionlimit() < RECURSION_LIMIT:
+        sys.setrecursionlimit(RECURSION_LIMIT)
+
+
+_raise_limit()
 
 _stack_size = threading.Lock()  # threading.stack_size is global: set only around a creation
 _local = threading.local()  # .deep: this thread has the large stack
@@ -42,6 +48,7 @@ def thread(target: Callable[[], Any], name: str) -> threading.Thread:
         _local.deep = True
         target()
 
+    _raise_limit()
     with _stack_size:
         previous = threading.stack_size(STACK_BYTES)
         try:

@@ -129,14 +129,19 @@ class Rewriter(MatchRewriter):
 # --- DEFINE -----------------------------------------------------------------------------------
 
 
-def _rows_of(node: Any, var: int, limit: int | None = None) -> list[tuple]:
+def _rows_of(run: Any, var: int, limit: int | None = None) -> list[tuple]:
     """The rows a run mapped to `var` (STAR: all), oldest first; with `limit`, only the last
-    `limit` of them. A run's path is a linked list of (previous, var, row, seq) nodes."""
+    `limit` of them. A run's path is a linked list of (previous, var, first, last) segments
+    of its partition's rows (nfa.Run)."""
     out: list[tuple] = []
+    row = run.events.row
+    node = run.node
     while node is not None and (limit is None or len(out) < limit):
-        if var == STAR or node[1] == var:
-            out.append(node[2])
-        node = node[0]
+        prev, nvar, first, last = node
+        if var == STAR or nvar == var:
+            stop = first - 1 if limit is None else max(first - 1, last - (limit - len(out)))
+            out.extend(row(i) for i in range(last, stop, -1))
+        node = prev
     out.reverse()
     return out
 
@@ -272,9 +277,9 @@ def _define_nav(op: str, nvar: int, offset: int, fn: Callable, var: int, width: 
     def nav(row: tuple, run: Any) -> Any:
         if op == "LAST":
             need = offset + 1 - (1 if with_current else 0)
-            rows = _rows_of(run.node, nvar, need) if need > 0 else []
+            rows = _rows_of(run, nvar, need) if need > 0 else []
         else:
-            rows = _rows_of(run.node, nvar)
+            rows = _rows_of(run, nvar)
         if with_current:
             rows.append(row)
         picked = _pick(rows, op, offset)

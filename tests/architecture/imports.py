@@ -89,7 +89,7 @@ def cycles(edges: dict[str, dict[str, int]]) -> list[list[str]]:
 
     import sys
 
-    sys.setrecursionlimit(10_000)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
     for v in sorted(edges):
         if v not in index:
             visit(v)

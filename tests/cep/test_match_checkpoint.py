@@ -98,3 +98,48 @@ def test_the_standard_matcher_restores_as_well(name):
         _feed(second, rows[cut:], 0)
         _finish(second)
         assert out1.changes + out2.changes == expected, f"restored after row {cut}"
+
+
+def _rows_per_node(matcher: dict) -> dict:
+    """The matcher's state as flinklite wrote it before runs held segments: one path node
+    (previous, var, row, seq) per row in one table, runs without their first row's index."""
+    segments, nodes, partitions = matcher["segments"], [], []
+
+    def run(saved, base, rows):
+        ref, chain = saved[1], []
+        while ref is not None:
+            chain.append(segments[ref])
+            ref = segments[ref][0]
+        node = None
+        for _, var, first, last in reversed(chain):
+            for i in range(first, last + 1):
+                row, seq = rows[i - base]
+                nodes.append([node, var, row, seq])
+                node = len(nodes) - 1
+        return [saved[0], node, *saved[2:6]]
+
+    for key, partial, completed, (base, rows) in matcher["partitions"]:
+        runs = [run(r, base, rows) for r in partial]
+        done = [[s, o, run(r, base, rows)] for s, o, r in completed]
+        partitions.append([key, runs, done])
+    return {"nodes": nodes, "partitions": partitions, "order": matcher["order"]}
+
+
+@pytest.mark.parametrize("case", FLINK_CASES[:12], ids=[c["name"] for c in FLINK_CASES[:12]])
+def test_a_checkpoint_with_one_node_per_row_still_restores(case):
+    late = case["table"] == "Late"
+    rows = load("late.csv" if late else "ticker.csv")
+    delay = 1000 if late else 0
+    op, out = _open(case["sql"])
+    _feed(op, rows, delay)
+    _finish(op)
+    for cut in range(0, len(rows) + 1, 3):
+        first, out1 = _open(case["sql"])
+        _feed(first, rows[:cut], delay)
+        saved = decode(json.loads(json.dumps(encode(first.snapshot(), "Match"))), "Match")
+        saved["matcher"] = _rows_per_node(saved["matcher"])
+        second, out2 = _open(case["sql"])
+        second.restore(saved)
+        _feed(second, rows[cut:], delay)
+        _finish(second)
+        assert out1.changes + out2.changes == out.changes, f"restored after row {cut}"
