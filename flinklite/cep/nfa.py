@@ -27,11 +27,14 @@ class Events:
     counted from the partition's first row: (row, seq) pairs, the oldest dropped as runs
     move past them."""
 
-    __slots__ = ("rows", "base")
+    __slots__ = ("rows", "base", "check_at")
 
     def __init__(self, rows: list | None = None, base: int = 0) -> None:
         self.rows: list[tuple[tuple, int]] = rows if rows is not None else []
         self.base = base  # the index of rows[0]
+        # Old rows are looked for once the list has doubled since the last look: amortized,
+        # a row costs O(1) however many runs there are.
+        self.check_at = 64
 
     def add(self, row: tuple, seq: int) -> int:
         self.rows.append((row, seq))
@@ -44,9 +47,9 @@ class Events:
         return self.rows[index - self.base][1]
 
     def trim(self, oldest: int) -> None:
-        """Forgets the rows before index `oldest` (once they are half the list: amortized)."""
+        """Forgets the rows before index `oldest`."""
         dead = oldest - self.base
-        if dead > 0 and dead * 2 >= len(self.rows):
+        if dead > 0:
             del self.rows[:dead]
             self.base = oldest
 
@@ -268,9 +271,12 @@ class NFA:
 
     def process(self, ks: KeyState, row: tuple, ts: int, seq: int) -> list[Run]:
         # The matches released before this row have been read: rows behind every live run
-        # can go. (A row no run takes is dropped with the next one.)
-        ks.forget_old_rows()
-        index = ks.events.add(row, seq)
+        # can go.
+        events = ks.events
+        if len(events.rows) >= events.check_at:
+            ks.forget_old_rows()
+            events.check_at = max(64, 2 * len(events.rows))
+        index = events.add(row, seq)
         partial: list[Run] = []
         potential: list[Run] = []
         for run in ks.partial:
