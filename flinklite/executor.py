@@ -177,10 +177,8 @@ def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
 
 
 # Operators whose keyed state Flink expires under table.exec.state.ttl and flinklite does not
-# yet (GroupAggregate and Join do).
-_TTL_NOT_HONOURED = frozenset(
-    {"Rank", "Deduplicate", "OverAggregate", "SetOp", "ChangelogNormalize", "SinkMaterializer"}
-)
+# yet (GroupAggregate, Join, Rank and Deduplicate do).
+_TTL_NOT_HONOURED = frozenset({"OverAggregate", "SetOp", "ChangelogNormalize", "SinkMaterializer"})
 
 
 def _warn_unexpired_state(job: Job) -> None:
@@ -190,8 +188,9 @@ def _warn_unexpired_state(job: Job) -> None:
     names = sorted({name for name, _ in job.operators()} & _TTL_NOT_HONOURED)
     if names:
         print(
-            f"[WARNING] 'table.exec.state.ttl' expires the state of GROUP BY aggregates and "
-            f"joins; the state of {', '.join(names)} in job '{job.name}' does not expire.",
+            "[WARNING] 'table.exec.state.ttl' expires the state of GROUP BY aggregates, joins, "
+            f"Top-N and deduplication; the state of {', '.join(names)} in job '{job.name}' "
+            "does not expire.",
             file=sys.stderr,
             flush=True,
         )

@@ -37,6 +37,11 @@ class StateTtl:
             del written[key]
             yield key
 
+    def sweep(self, state: dict, now_ms: int) -> None:
+        """Drops from `state` the entries (by key) idle past the TTL."""
+        for key in self.expired(now_ms):
+            state.pop(key, None)
+
     def snapshot(self) -> Any:
         return list(self.written.items())
 

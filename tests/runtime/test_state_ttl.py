@@ -7,7 +7,7 @@ from __future__ import annotations
 from flinklite.session import Session
 
 SOURCE = (
-    "CREATE TABLE n (v BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2', "
+    "CREATE TABLE n (v BIGINT, p AS PROCTIME()) WITH ('connector' = 'datagen', 'rows-per-second' = '2', "
     "'number-of-rows' = '6', 'fields.v.kind' = 'sequence', 'fields.v.start' = '1', "
     "'fields.v.end' = '6')"
 )
@@ -33,8 +33,26 @@ def test_idle_groups_expire_and_start_again():
 
 
 def test_operators_whose_state_does_not_expire_are_named(capsys):
-    _changes("1 h", "SELECT v FROM (SELECT v, ROW_NUMBER() OVER (PARTITION BY v % 2 "
-             "ORDER BY v DESC) AS r FROM n) WHERE r = 1")  # fmt: skip
-    assert "the state of Rank in job" in capsys.readouterr().err
+    _changes("1 h", "SELECT v FROM n INTERSECT SELECT v FROM n")
+    assert "the state of SetOp in job" in capsys.readouterr().err
     _changes("1 h", "SELECT v % 2, COUNT(*) FROM n GROUP BY v % 2")
     assert "table.exec.state.ttl" not in capsys.readouterr().err
+
+
+def test_deduplication_and_top_n_forget_idle_keys():
+    # Keep-first deduplication: a key seen again after the TTL counts as new (Flink's
+    # ProcTimeDeduplicateKeepFirstRowFunction with state TTL); Top-1 likewise starts afresh.
+    query_dedup = (
+        "SELECT v FROM (SELECT v, ROW_NUMBER() OVER (PARTITION BY v % 2 "
+        "ORDER BY p) AS r FROM n) WHERE r = 1"
+    )
+    assert len(_changes("1 h", query_dedup)) == 2
+    assert len(_changes("400 ms", query_dedup)) > 2
+    query_top1 = (
+        "SELECT v FROM (SELECT v, ROW_NUMBER() OVER (PARTITION BY v % 2 "
+        "ORDER BY v DESC) AS r FROM n) WHERE r = 1"
+    )
+    kept = _changes("1 h", query_top1)
+    expiring = _changes("400 ms", query_top1)
+    assert [kind for kind, _ in kept].count("+I") == 2
+    assert [kind for kind, _ in expiring].count("+I") > 2

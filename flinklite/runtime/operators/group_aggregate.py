@@ -133,8 +133,7 @@ class GroupAggregate(Operator):
         ttl = self.ttl
         assert ttl is not None
         now = self.ctx.now_ms()
-        for gone in ttl.expired(now):
-            del self.state[gone]
+        ttl.sweep(self.state, now)
         if writes or key in self.state:
             ttl.write(key, now)
 

@@ -35,6 +35,7 @@ from typing import Any
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
 from flinklite.runtime.rows import DELETE, INSERT, NANOS_PER_MILLI, UPDATE_AFTER, UPDATE_BEFORE, Row
+from flinklite.runtime.state_ttl import StateTtl
 
 _NO_PARTITION: Callable[[Row], tuple] = lambda row: ()  # noqa: E731
 
@@ -114,12 +115,34 @@ class Rank(Operator):
     def open(self, ctx) -> None:
         super().open(ctx)
         self._state: dict[tuple, Any] = {}
+        # table.exec.state.ttl: a partition idle past it is gone (its next row starts its
+        # Top-N afresh); any row of the partition refreshes it. The write times are not
+        # checkpointed: a restored partition counts as written when restored.
+        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
+        self._ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
+        if self._ttl is not None:
+            self._by_strategy = getattr(self, f"_process_{self.strategy}")
+            self.process = self._process_expiring  # type: ignore[method-assign]
+
+    def _process_expiring(self, kind: str, row: Row) -> None:
+        ttl = self._ttl
+        assert ttl is not None
+        now = self.ctx.now_ms()
+        ttl.sweep(self._state, now)
+        self._by_strategy(kind, row)
+        pk = self.partition_key(row)
+        if pk in self._state:
+            ttl.write(pk, now)
+        else:
+            ttl.forget(pk)
 
     def snapshot(self) -> Any:
         return self._state
 
     def restore(self, state: Any) -> None:
         self._state = state
+        if self._ttl is not None:
+            self._ttl.restore(None, state, self.ctx.now_ms())
 
     # -- emission helpers (AbstractTopNFunction's collect* methods) ------------------------
 
@@ -492,12 +515,19 @@ class Deduplicate(Operator):
         self._watermark = MIN_WATERMARK
         self._timers: list[tuple[int, int, tuple]] = []  # (ts ms, sequence, key)
         self._seq = count()
+        # table.exec.state.ttl: a key idle past it is forgotten, so its next row counts as its
+        # first again, as in Flink. A row still waiting for the watermark is kept. The write
+        # times are not checkpointed: a restored key counts as written when restored.
+        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
+        self._ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
 
     def snapshot(self) -> Any:
         return {"state": dict(self._state), "watermark": self._watermark}
 
     def restore(self, state: Any) -> None:
         self._state = dict(state["state"])
+        if self._ttl is not None:
+            self._ttl.restore(None, self._state, self.ctx.now_ms())
         self._watermark = state["watermark"]
         self._timers = []
         for key, value in self._state.items():
@@ -507,6 +537,8 @@ class Deduplicate(Operator):
     def process(self, kind: str, row: Row) -> None:
         key = self.key(row)
         state = self._state
+        if self._ttl is not None:
+            self._expire_and_write(key)
         if self.batch:
             prev = state.get(key)
             if prev is None or self._replaces(prev, row):
@@ -529,6 +561,18 @@ class Deduplicate(Operator):
             return
         state[key] = row
         self._emit_replacement(prev, row)
+
+    def _expire_and_write(self, key: tuple) -> None:
+        ttl = self._ttl
+        assert ttl is not None
+        now = self.ctx.now_ms()
+        for gone in ttl.expired(now):
+            entry = self._state.get(gone)
+            if isinstance(entry, tuple) and entry and entry[0] == "buffered":
+                ttl.write(gone, now)  # its row is still to be emitted
+            else:
+                self._state.pop(gone, None)
+        ttl.write(key, now)
 
     def _replaces(self, prev: Row, row: Row) -> bool:
         t = self.time_index
