@@ -177,8 +177,8 @@ def _submit(sinks: list, config: Configuration, manager: JobManager, name: str):
 
 
 # Operators whose keyed state Flink expires under table.exec.state.ttl and flinklite does not
-# yet (GroupAggregate, Join, Rank and Deduplicate do).
-_TTL_NOT_HONOURED = frozenset({"OverAggregate", "SetOp", "ChangelogNormalize", "SinkMaterializer"})
+# yet (its pending rows wait for the watermark; the others' state expires).
+_TTL_NOT_HONOURED = frozenset({"OverAggregate"})
 
 
 def _warn_unexpired_state(job: Job) -> None:
@@ -188,9 +188,8 @@ def _warn_unexpired_state(job: Job) -> None:
     names = sorted({name for name, _ in job.operators()} & _TTL_NOT_HONOURED)
     if names:
         print(
-            "[WARNING] 'table.exec.state.ttl' expires the state of GROUP BY aggregates, joins, "
-            f"Top-N and deduplication; the state of {', '.join(names)} in job '{job.name}' "
-            "does not expire.",
+            "[WARNING] 'table.exec.state.ttl' does not expire the state of "
+            f"{', '.join(names)} in job '{job.name}' yet.",
             file=sys.stderr,
             flush=True,
         )

@@ -13,6 +13,13 @@ from collections.abc import Iterator
 from typing import Any
 
 
+def state_ttl(ctx: Any) -> StateTtl | None:
+    """The TTL of an operator's keyed state in the job of `ctx`; None when its state never
+    expires (no TTL set, or a batch job, whose state lives as long as its input)."""
+    ttl_ms = getattr(ctx, "state_ttl_ms", 0)
+    return StateTtl(ttl_ms) if ttl_ms > 0 and not getattr(ctx, "batch", False) else None
+
+
 class StateTtl:
     """The last-write times (epoch ms) of one operator's keyed state entries."""
 
@@ -41,6 +48,11 @@ class StateTtl:
         """Drops from `state` the entries (by key) idle past the TTL."""
         for key in self.expired(now_ms):
             state.pop(key, None)
+
+    def writing(self, state: dict, key: Any, now_ms: int) -> None:
+        """Before a row writes `key` of `state`: the idle entries go, `key` is refreshed."""
+        self.sweep(state, now_ms)
+        self.write(key, now_ms)
 
     def snapshot(self) -> Any:
         return list(self.written.items())

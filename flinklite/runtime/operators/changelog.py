@@ -28,6 +28,7 @@ from typing import Any
 
 from flinklite.runtime.operator import Operator
 from flinklite.runtime.rows import DELETE, INSERT, UPDATE_AFTER, UPDATE_BEFORE, Row
+from flinklite.runtime.state_ttl import state_ttl
 
 
 class ChangelogNormalize(Operator):
@@ -49,10 +50,13 @@ class ChangelogNormalize(Operator):
     def open(self, ctx) -> None:
         super().open(ctx)
         self._rows: dict[tuple, Row] = {}
+        self._ttl = state_ttl(ctx)  # a key idle past it is forgotten, as in Flink
 
     def process(self, kind: str, row: Row) -> None:
         key = self.key(row)
         rows = self._rows
+        if self._ttl is not None:
+            self._ttl.writing(rows, key, self.ctx.now_ms())
         prev = rows.get(key)
         accumulate = kind == INSERT or kind == UPDATE_AFTER
         if accumulate and self.condition is not None and not self.condition(row):
@@ -78,6 +82,8 @@ class ChangelogNormalize(Operator):
 
     def restore(self, state: Any) -> None:
         self._rows = dict(state)
+        if self._ttl is not None:
+            self._ttl.restore(None, self._rows, self.ctx.now_ms())
 
 
 class SinkUpsertMaterializer(Operator):
@@ -99,6 +105,7 @@ class SinkUpsertMaterializer(Operator):
     def open(self, ctx) -> None:
         super().open(ctx)
         self._values: dict[tuple, list[Row]] = {}
+        self._ttl = state_ttl(ctx)  # a key idle past it is forgotten, as in Flink
 
     def _find(self, values: list[Row], row: Row) -> int:
         # With an upsert key, a row matches the live row of the same upsert key; otherwise
@@ -116,6 +123,8 @@ class SinkUpsertMaterializer(Operator):
 
     def process(self, kind: str, row: Row) -> None:
         key = self.key(row)
+        if self._ttl is not None:
+            self._ttl.writing(self._values, key, self.ctx.now_ms())
         values = self._values.get(key)
         if kind == INSERT or kind == UPDATE_AFTER:
             if values is None:
@@ -148,6 +157,8 @@ class SinkUpsertMaterializer(Operator):
 
     def restore(self, state: Any) -> None:
         self._values = {k: list(v) for k, v in state.items()}
+        if self._ttl is not None:
+            self._ttl.restore(None, self._values, self.ctx.now_ms())
 
 
 class DropUpdateBefore(Operator):

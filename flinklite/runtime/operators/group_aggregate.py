@@ -20,7 +20,7 @@ from flinklite.runtime.rows import (
     Row,
     key_getter,
 )
-from flinklite.runtime.state_ttl import StateTtl
+from flinklite.runtime.state_ttl import state_ttl
 
 
 class GroupAggregate(Operator):
@@ -51,9 +51,7 @@ class GroupAggregate(Operator):
 
     def open(self, ctx: Any) -> None:
         super().open(ctx)
-        # Batch jobs keep no state past their input: Flink applies no TTL to them.
-        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
-        self.ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
+        self.ttl = state_ttl(ctx) if not self.batch else None
 
     # --- streaming ---------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from flinklite.runtime.operator import TwoInputOperator
 from flinklite.runtime.rows import DELETE, INSERT, UPDATE_AFTER, Row
-from flinklite.runtime.state_ttl import StateTtl
+from flinklite.runtime.state_ttl import state_ttl
 
 _KINDS = {
     "inner": (False, False),
@@ -83,8 +83,8 @@ class Join(TwoInputOperator):
         # table.exec.state.ttl: per side, each stored row expires on its own, as Flink's join
         # state keeps one TTL per row. (Flink also refreshes an outer row when its number of
         # partners changes; here only the row's own changes refresh it.)
-        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
-        self._ttl = (StateTtl(ttl_ms), StateTtl(ttl_ms)) if ttl_ms > 0 and not self.batch else None
+        left, right = state_ttl(ctx), state_ttl(ctx)
+        self._ttl = (left, right) if left is not None and right is not None else None
 
     # -- the two inputs -------------------------------------------------------------------
 

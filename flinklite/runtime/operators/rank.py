@@ -35,7 +35,7 @@ from typing import Any
 from flinklite.runtime.operator import MIN_WATERMARK, Operator
 from flinklite.runtime.operators.sort import SortField, sort_key
 from flinklite.runtime.rows import DELETE, INSERT, NANOS_PER_MILLI, UPDATE_AFTER, UPDATE_BEFORE, Row
-from flinklite.runtime.state_ttl import StateTtl
+from flinklite.runtime.state_ttl import state_ttl
 
 _NO_PARTITION: Callable[[Row], tuple] = lambda row: ()  # noqa: E731
 
@@ -118,8 +118,7 @@ class Rank(Operator):
         # table.exec.state.ttl: a partition idle past it is gone (its next row starts its
         # Top-N afresh); any row of the partition refreshes it. The write times are not
         # checkpointed: a restored partition counts as written when restored.
-        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
-        self._ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
+        self._ttl = state_ttl(ctx) if not self.batch else None
         if self._ttl is not None:
             self._by_strategy = getattr(self, f"_process_{self.strategy}")
             self.process = self._process_expiring  # type: ignore[method-assign]
@@ -518,8 +517,7 @@ class Deduplicate(Operator):
         # table.exec.state.ttl: a key idle past it is forgotten, so its next row counts as its
         # first again, as in Flink. A row still waiting for the watermark is kept. The write
         # times are not checkpointed: a restored key counts as written when restored.
-        ttl_ms = getattr(ctx, "state_ttl_ms", 0)
-        self._ttl = StateTtl(ttl_ms) if ttl_ms > 0 and not self.batch else None
+        self._ttl = state_ttl(ctx) if not self.batch else None
 
     def snapshot(self) -> Any:
         return {"state": dict(self._state), "watermark": self._watermark}
