@@ -86,27 +86,23 @@ DEPRECATED = {
 
 # Flink keys flinklite accepts (SET stores them, SET; lists them) but that change nothing here:
 # SET says so instead of succeeding silently. Key prefixes end with a dot.
+_ONE_TASK = "a job runs as one task"
+_BATCHED = "rows are always processed in batches, with the changelog Flink emits without mini-batch"
+_ONE_PHASE = "aggregates are planned in one phase"
 NO_EFFECT = {
-    "parallelism.default": "a job runs as one task",
-    "table.exec.resource.default-parallelism": "a job runs as one task",
-    "table.exec.mini-batch.enabled": "rows are always processed in batches, with the changelog "
-    "Flink emits without mini-batch",
-    "table.exec.mini-batch.allow-latency": "rows are always processed in batches, with the "
-    "changelog Flink emits without mini-batch",
-    "table.exec.mini-batch.size": "rows are always processed in batches, with the changelog "
-    "Flink emits without mini-batch",
-    "table.optimizer.agg-phase-strategy": "aggregates are planned in one phase",
-    "table.optimizer.distinct-agg.split.enabled": "aggregates are planned in one phase",
+    "parallelism.default": _ONE_TASK,
+    "table.exec.resource.default-parallelism": _ONE_TASK,
+    "table.exec.mini-batch.enabled": _BATCHED,
+    "table.exec.mini-batch.allow-latency": _BATCHED,
+    "table.exec.mini-batch.size": _BATCHED,
+    "table.optimizer.agg-phase-strategy": _ONE_PHASE,
+    "table.optimizer.distinct-agg.split.enabled": _ONE_PHASE,
     "state.backend.type": "state is kept in memory and written to checkpoint files",
     "sql-client.display.show-line-numbers": "the result views show no line numbers",
     "pipeline.object-reuse": "rows are immutable tuples",
     "taskmanager.": "flinklite runs no cluster processes",
     "jobmanager.": "flinklite runs no cluster processes",
 }
-
-
-def text_is(value: str, expected: str) -> bool:
-    return value.strip().lower() == expected
 
 
 def no_effect(key: str) -> str | None:
@@ -150,7 +146,8 @@ class Configuration:
             key = DEPRECATED[key]
         self._values[key] = check_value(key, value, pos)
         reason = no_effect(key)
-        if reason is not None and not (key == "state.backend.type" and text_is(value, "hashmap")):
+        hashmap = key == "state.backend.type" and value.strip().lower() == "hashmap"
+        if reason is not None and not hashmap:  # in-memory state is what flinklite keeps
             warning = f"'{key}' is accepted but has no effect in flinklite: {reason}."
         return warning
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from flinklite.errors import ValidationError
+from flinklite.errors import Pos, UnsupportedError, ValidationError
 from flinklite.sql import ast
 
 MAX_LENGTH = 2147483647  # VARCHAR(MAX) is STRING, VARBINARY(MAX) is BYTES
@@ -431,12 +431,14 @@ def orderable(t: DataType) -> bool:
     return True
 
 
-def not_orderable(t: DataType) -> str:
-    """Flink's refusal of an ORDER BY on a type that is not orderable."""
-    return (
-        f"Type({t.summary()}) is not an orderable data type, it is not supported as a "
-        "ORDER_BY/GROUP_BY/JOIN_EQUAL field."
-    )
+def check_orderable(t: DataType, pos: Pos | None = None) -> None:
+    """Refuses a sort key of a type without an order, with Flink's message."""
+    if not orderable(t):
+        raise UnsupportedError(
+            f"Type({t.summary()}) is not an orderable data type, it is not supported as a "
+            "ORDER_BY/GROUP_BY/JOIN_EQUAL field.",
+            pos=pos,
+        )
 
 
 def same_ignoring_nullability(a: DataType, b: DataType) -> bool:

@@ -325,17 +325,11 @@ def decoder(fields: tuple[RowField, ...], options: dict[str, Any]) -> RowDecoder
     def decode(record: Any) -> Row | None:
         if record is None:
             return None
-        if isinstance(record, (bytes, bytearray)):
-            try:
-                record = record.decode("utf-8")
-            except UnicodeDecodeError:
-                # Flink's reader fails on the bytes, not on a field: the record is skipped.
-                if opts.ignore_parse_errors:
-                    return None
-                raise
         try:
-            parsed = next(opts.reader(io.StringIO(record)), [])
-        except csv.Error as e:  # e.g. a bare carriage return inside a field
+            text = record.decode("utf-8") if isinstance(record, (bytes, bytearray)) else record
+            parsed = next(opts.reader(io.StringIO(text)), [])
+        except (UnicodeDecodeError, csv.Error) as e:  # not UTF-8; a bare carriage return
+            # Flink's reader fails on the record, not on a field: it is skipped whole.
             if opts.ignore_parse_errors:
                 return None
             raise ValueError(str(e)) from None

@@ -12,7 +12,7 @@ from flinklite.catalog import types as T
 from flinklite.catalog.catalog import Catalog, ResolvedView
 from flinklite.catalog.types import DataType, RowField
 from flinklite.config import Configuration
-from flinklite.errors import Pos, UnsupportedError, ValidationError
+from flinklite.errors import Pos, ValidationError
 from flinklite.expr import coercion
 from flinklite.expr.rex import Call, InputRef, Literal, Rex
 from flinklite.planner import logical as L
@@ -151,8 +151,7 @@ class Binder:
                         pos=item.pos,
                     )
                 index = ref.index
-            if not T.orderable(rel.fields[index].type):
-                raise UnsupportedError(T.not_orderable(rel.fields[index].type), pos=item.pos)
+            T.check_orderable(rel.fields[index].type, item.pos)
             desc = bool(item.descending)
             nulls_first = item.nulls_first if item.nulls_first is not None else not desc
             collation.append((index, desc, nulls_first))

@@ -438,8 +438,7 @@ class ExpressionBinder:
             for o in spec.order_by
         )
         for (key, _, _), item in zip(order, spec.order_by, strict=True):
-            if not T.orderable(key.type):
-                raise UnsupportedError(T.not_orderable(key.type), pos=item.pos)
+            T.check_orderable(key.type, item.pos)
         units = lower = upper = None
         if spec.frame is not None:
             units = spec.frame.units

@@ -7,7 +7,7 @@
 # Usage: start.sh [DATA_DIR]   (default: a new temporary folder; stop it with stop.sh DATA_DIR)
 # The gateway listens on 127.0.0.1:8083 (Flink's default) when that port is free, else on a
 # free port; FLINK_GATEWAY_PORT=N asks for port N (0: any free port). The cluster's REST port
-# (its web UI) is free port, said on stderr.
+# (its web UI) is a free port, said on stderr.
 # Env: FLINK_VERSION, FLINKLITE_FLINK_CACHE (see fetch.sh), FLINK_TASK_SLOTS (default 4).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

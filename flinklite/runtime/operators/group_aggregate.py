@@ -51,7 +51,7 @@ class GroupAggregate(Operator):
 
     def open(self, ctx: Any) -> None:
         super().open(ctx)
-        self.ttl = state_ttl(ctx) if not self.batch else None
+        self.ttl = state_ttl(ctx)
 
     # --- streaming ---------------------------------------------------------------------------
 

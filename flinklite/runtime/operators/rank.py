@@ -118,7 +118,7 @@ class Rank(Operator):
         # table.exec.state.ttl: a partition idle past it is gone (its next row starts its
         # Top-N afresh); any row of the partition refreshes it. The write times are not
         # checkpointed: a restored partition counts as written when restored.
-        self._ttl = state_ttl(ctx) if not self.batch else None
+        self._ttl = state_ttl(ctx)
         if self._ttl is not None:
             self._by_strategy = getattr(self, f"_process_{self.strategy}")
             self.process = self._process_expiring  # type: ignore[method-assign]
@@ -517,7 +517,7 @@ class Deduplicate(Operator):
         # table.exec.state.ttl: a key idle past it is forgotten, so its next row counts as its
         # first again, as in Flink. A row still waiting for the watermark is kept. The write
         # times are not checkpointed: a restored key counts as written when restored.
-        self._ttl = state_ttl(ctx) if not self.batch else None
+        self._ttl = state_ttl(ctx)
 
     def snapshot(self) -> Any:
         return {"state": dict(self._state), "watermark": self._watermark}
