@@ -125,6 +125,14 @@ class Configuration:
             self._initial[key] = check_value(key, value)
         self._values: dict[str, str] = dict(self._initial)
 
+    @classmethod
+    def from_properties(cls, properties: dict[str, str]) -> Configuration:
+        """A read view of properties another engine validated and holds (a SQL Gateway
+        session's), taken as they are."""
+        config = cls()
+        config._values = dict(properties)
+        return config
+
     def get(self, key: str, default: str | None = None) -> str | None:
         if key in self._values:
             return self._values[key]

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from flinklite import deep, executor
 from flinklite.catalog import describe as D
-from flinklite.catalog.catalog import Catalog, ResolvedTable, resolve_create_table
+from flinklite.catalog.catalog import (
+    Catalog,
+    ObjectIdentifier,
+    ResolvedTable,
+    resolve_create_table,
+)
 from flinklite.catalog.schema import schema_from_fields
 from flinklite.catalog.types import string
 from flinklite.config import Configuration
@@ -123,6 +128,27 @@ class Session:
 
     def close(self) -> None:
         self.jobs.cancel_all()
+
+    # --- names for completion (a remote session asks its gateway) ----------------------------
+
+    def table_names(self) -> list[str]:
+        return list(self.catalog.list_tables())
+
+    def column_names(self, table: str) -> list[str] | None:
+        """The columns of a table or view of the current database (any case), None if none."""
+        catalog = self.catalog
+        tables = self.table_names()
+        if table not in tables:
+            table = {t.lower(): t for t in tables}.get(table.lower(), table)
+        obj = catalog.get(
+            ObjectIdentifier(catalog.current_catalog, catalog.current_database, table)
+        )
+        return list(obj.schema.names) if obj is not None else None
+
+    def function_names(self) -> list[str]:
+        from flinklite.expr.functions import function_names
+
+        return [*function_names(), *self.catalog.list_functions()]
 
     def binder(self) -> Binder:
         return Binder(self.catalog, self.config)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -88,3 +91,43 @@ class KilledRuns:
 @pytest.fixture
 def killed_runs() -> type[KilledRuns]:
     return KilledRuns
+
+
+# --- a real Flink cluster --------------------------------------------------------------------
+
+FLINK_SCRIPTS = Path(__file__).resolve().parents[1] / "scripts" / "flink"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Any test on the real cluster (it uses `flink_cluster`) carries the `flink` marker, so
+    `-m "not flink"` leaves it out wherever it lives."""
+    for item in items:
+        if "flink_cluster" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.flink)
+
+
+@pytest.fixture(scope="session")
+def flink_cluster():
+    """(the SQL Gateway's URL, the data folder) of a cluster started for the test run."""
+    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(
+            f"The Flink tests need {' and '.join(missing)} (install openjdk-17-jre-headless and "
+            'maven), or deselect them with -m "not flink".',
+            pytrace=False,
+        )
+    data = tempfile.mkdtemp(prefix="flinklite-flink-")
+    started = subprocess.run(
+        [str(FLINK_SCRIPTS / "start.sh"), data],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "FLINK_GATEWAY_PORT": "0"},  # 8083 may be a user's gateway
+    )
+    if started.returncode != 0:
+        subprocess.run([str(FLINK_SCRIPTS / "stop.sh"), data], timeout=120)
+        pytest.fail(f"The Flink cluster did not start:\n{started.stderr}", pytrace=False)
+    try:
+        yield started.stdout.strip().splitlines()[-1], Path(data)
+    finally:
+        subprocess.run([str(FLINK_SCRIPTS / "stop.sh"), data], timeout=120, check=True)

@@ -62,8 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "mode",
         nargs="?",
-        choices=["embedded"],
-        help=argparse.SUPPRESS,  # Flink's `sql-client.sh embedded`; the only mode there is
+        choices=["embedded", "gateway"],
+        help=argparse.SUPPRESS,  # Flink's `sql-client.sh embedded|gateway`
+    )
+    parser.add_argument(
+        "--gateway",
+        "-e",
+        "--endpoint",
+        dest="gateway",
+        metavar="URL",
+        help="run every statement on a Flink cluster through its SQL Gateway at URL "
+        "(host:port or http://host:port), as `sql-client.sh gateway --endpoint` does",
     )
     parser.add_argument("-f", "--file", metavar="SCRIPT", help="execute a SQL script, then exit")
     parser.add_argument(
@@ -114,7 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         module, _, func = target.partition(":")
         runner: Callable[[list[str]], int] = getattr(importlib.import_module(module), func)
         return runner(args_list[1:])
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.mode == "gateway" and not args.gateway:
+        parser.error("gateway mode needs the SQL Gateway's address: --endpoint host:port")
     for jar in args.jar:
         print(
             f"[WARNING] flinklite runs no JVM and cannot load JARs; ignoring '{jar}'.",
@@ -144,7 +156,7 @@ def _run_client(args: argparse.Namespace) -> int:
             init_text = _read(args.init)
             if init_text is None:
                 return EXIT_FAILED
-        session = _new_session(dict(args.conf), printer)
+        session = _new_session(dict(args.conf), printer, args.gateway)
         if session is None:
             return EXIT_FAILED
         from flinklite.cli import script as runner
@@ -209,14 +221,18 @@ def _on_sigterm(signum: int, frame: Any) -> NoReturn:
     raise Terminated
 
 
-def _new_session(conf: dict[str, str], printer: Printer) -> Any:
+def _new_session(conf: dict[str, str], printer: Printer, gateway: str | None = None) -> Any:
     from flinklite.errors import FlinkliteError
 
     try:
+        if gateway is not None:
+            from flinklite.gateway.session import RemoteSession
+
+            return RemoteSession(gateway, conf)
         from flinklite.session import Session
 
         return Session(conf or None)
-    except FlinkliteError as exc:  # a bad -D value, reported like a failing SET
+    except FlinkliteError as exc:  # a bad -D value, or no gateway at the address
         printer.error(None, exc, None)
         return None
     except ImportError as exc:  # an incomplete installation, not a user mistake

@@ -82,24 +82,10 @@ class SqlCompleter(Completer):
     # --- what the session knows ----------------------------------------------------------------
 
     def tables(self) -> list[str]:
-        return list(self.session.catalog.list_tables())
+        return list(self.session.table_names())
 
     def columns_of(self, table: str) -> list[str] | None:
-        from flinklite.catalog.catalog import ObjectIdentifier
-
-        catalog = self.session.catalog
-        ident = ObjectIdentifier(catalog.current_catalog, catalog.current_database, table)
-        obj = catalog.get(ident)
-        if obj is None:
-            lowered = {t.lower(): t for t in self.tables()}
-            if table.lower() not in lowered:
-                return None
-            obj = catalog.get(
-                ObjectIdentifier(
-                    catalog.current_catalog, catalog.current_database, lowered[table.lower()]
-                )
-            )
-        return list(obj.schema.names) if obj is not None else None
+        return self.session.column_names(table)
 
     def statement_columns(self, statement: str) -> list[str]:
         """Columns of the tables the statement names; of every table when it names none yet."""
@@ -118,9 +104,7 @@ class SqlCompleter(Completer):
         return columns
 
     def functions(self) -> list[str]:
-        from flinklite.expr.functions import function_names
-
-        return [*function_names(), *self.session.catalog.list_functions()]
+        return list(self.session.function_names())
 
 
 def _current_statement(document: Document) -> str:

@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("connectors", ("flinklite.connectors",)),
     ("planner", ("flinklite.planner",)),
     ("session", ("flinklite.results", "flinklite.executor", "flinklite.session",
-                 "flinklite.runner")),
+                 "flinklite.runner", "flinklite.gateway")),
     ("tools", ("flinklite.kafka",)),
     ("cli", ("flinklite.cli", "flinklite.repl", "flinklite.tutorial", "flinklite.__main__")),
 )  # fmt: skip
