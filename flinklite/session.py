@@ -122,6 +122,10 @@ class Session:
         text = substitute(text, self.config.get)
         return STATEMENT_KINDS.get(type(deep.call(parse_statement, text)), "OTHER")
 
+    def describe(self) -> str:
+        """Where statements run, for the shell's banner."""
+        return "Flink SQL on one machine"
+
     def wait_for_jobs(self) -> list:
         """Blocks until every job this session started has ended; returns the failed ones."""
         return self.jobs.wait_all()

@@ -78,6 +78,12 @@ class GatewayClient:
             "flinklite needs v2 or later (Flink 1.17+)."
         )
 
+    def flink_version(self) -> str:
+        try:
+            return str(self.call("GET", self._path("/info")).get("version", "?"))
+        except FlinkliteError:
+            return "?"
+
     # --- sessions ------------------------------------------------------------------------------
 
     def open_session(self, properties: dict[str, str], name: str = "flinklite") -> str:

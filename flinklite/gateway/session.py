@@ -2,9 +2,9 @@
 same Result objects a local session returns, so the shell, `-f` scripts and their views work
 unchanged (`flinklite --gateway URL`).
 
-The gateway parses, validates and runs; flinklite only splits scripts, answers the client's own
-commands (HELP, CLEAR, QUIT) and shows results. A query's rows stream from the gateway's result
-pages into the same changelog buffer a local job fills."""
+The gateway parses, validates and runs; flinklite only splits scripts, replaces their
+`${variables}`, answers the client's own commands (HELP, CLEAR, QUIT) and shows results. A
+query's rows stream from the gateway's result pages into the changelog buffer a local job fills."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from flinklite.results import (
     TextResult,
 )
 from flinklite.runtime.collect import ResultBuffer
+from flinklite.sql.variables import substitute
 
 OK = "Execute statement succeed."
 HEARTBEAT_INTERVAL_S = 60.0  # the gateway forgets a session idle for 10 minutes by default
@@ -177,6 +178,8 @@ class RemoteSession:
         if kind == "CLIENT":
             return _client_command(text)
         try:
+            # Script variables are the client's, so the same script runs here and locally.
+            text = substitute(text, self.config.get, line=line, column=column)
             return self._execute(text, kind)
         except FlinkliteError as exc:
             _relocate(exc, text, line, column)
@@ -184,6 +187,10 @@ class RemoteSession:
 
     def classify(self, text: str) -> str:
         return statement_kind(text)
+
+    def describe(self) -> str:
+        version = self.client.flink_version()
+        return f"Flink {version} through the SQL Gateway at {self.url}"
 
     def wait_for_jobs(self) -> list[Any]:
         return []

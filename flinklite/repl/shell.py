@@ -57,7 +57,7 @@ class Shell:
     def run(self) -> int:
         history = self._history()
         self._say("")
-        self._say(f"flinklite {__version__}: Flink SQL on one machine.")
+        self._say(f"flinklite {__version__}: {self.session.describe()}.")
         self._say(WELCOME)
         self._say(HINT)
         self.prompt_session = self._prompt_session(history)
