@@ -46,6 +46,8 @@ class SessionLike(Protocol):
 
     def classify(self, text: str) -> str: ...
 
+    def describe(self) -> str: ...
+
 
 class SqlExecutionError(FlinkliteError):
     """A statement the client itself refuses (named like Flink's client-side exception)."""
