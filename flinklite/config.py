@@ -40,6 +40,10 @@ OPTIONS = {
         ConfigOption("parallelism.default", "int", "1"),
         ConfigOption("table.exec.state.ttl", "duration", "0 ms"),
         ConfigOption("flinklite.flink-compatible", "boolean", "false"),
+        # Flink 2.3 refuses an INSERT into an upsert sink whose query is not keyed by the
+        # primary key, unless ON CONFLICT says what to do; flinklite runs it and, while this
+        # is true, says in EXPLAIN and `flinklite check` that Flink would not.
+        ConfigOption("table.exec.sink.require-on-conflict", "boolean", "true"),
         # SHOW CREATE TABLE prints the values of secret options (passwords, JAAS configs).
         ConfigOption("flinklite.show-secrets", "boolean", "false"),
         # Checkpoints and restore, with Flink's keys (no interval: no checkpoints).

@@ -253,9 +253,8 @@ def stop_job(
 
 
 def match_recognize_sections(sinks: list, config: Configuration) -> str:
-    """EXPLAIN's sections for each MATCH_RECOGNIZE: the compiled automaton, and the reasons a
-    statement would not run on Flink (the extensions it uses)."""
-    from flinklite.cep.extensions import describe_pattern, portability
+    """EXPLAIN's section for each MATCH_RECOGNIZE: the compiled automaton."""
+    from flinklite.cep.extensions import describe_pattern
     from flinklite.planner import physical as P
     from flinklite.planner.translate import flink_compatible
 
@@ -269,11 +268,4 @@ def match_recognize_sections(sinks: list, config: Configuration) -> str:
                     + describe_pattern(node.logical, flink_compatible=compatible).rstrip("\n")
                     + "\n"
                 )
-                reasons = portability(node.logical)
-                if reasons:
-                    out.append(
-                        "\n== Flink Compatibility ==\nThis statement would not run on Flink: "
-                        + "; ".join(reasons)
-                        + ".\n"
-                    )
     return "".join(out)

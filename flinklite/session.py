@@ -5,6 +5,8 @@ tests all go through it, and rendering stays with them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flinklite import deep, executor
 from flinklite.catalog import describe as D
 from flinklite.catalog.catalog import (
@@ -16,12 +18,14 @@ from flinklite.catalog.catalog import (
 from flinklite.catalog.schema import schema_from_fields
 from flinklite.catalog.types import string
 from flinklite.config import Configuration
+from flinklite.connectors.registry import get_connector
 from flinklite.dispatch import TypeDispatch
 from flinklite.errors import FlinkliteError, UnsupportedError, ValidationError
 from flinklite.planner import logical as L
 from flinklite.planner.binder import Binder
-from flinklite.planner.explain import explain
+from flinklite.planner.explain import explain, plan_statement
 from flinklite.planner.plan import plan_insert
+from flinklite.planner.portability import Finding, plan_findings, table_finding
 from flinklite.planner.scan import validate_connector
 from flinklite.results import (
     ClearResult,
@@ -181,6 +185,16 @@ class Session:
         return StatusResult(OK)
 
     def _create_table_as(self, stmt: ast.CreateTable, binder: Binder) -> Result:
+        table, _, planned = self._plan_create_table_as(stmt, binder)
+        self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
+        return executor.submit_inserts([planned], self.config, self.jobs)
+
+    def _plan_create_table_as(
+        self, stmt: ast.CreateTable, binder: Binder
+    ) -> tuple[ResolvedTable, L.RelNode, Any]:
+        """The table a CREATE TABLE .. AS makes, its bound query and its INSERT's plan (planned
+        before the table is created, so a rejected query leaves no table behind)."""
+        assert stmt.as_query is not None
         query = binder.bind_query(stmt.as_query)
         schema = schema_from_fields(
             [(f.name, f.type.without_time_attribute()) for f in query.fields]
@@ -196,7 +210,6 @@ class Session:
             stmt.temporary,
         )
         validated = validate_connector(table, "sink")
-        # Plan the job first so a rejected query leaves no table behind.
         sink = L.Sink(
             query.fields,
             query,
@@ -205,9 +218,7 @@ class Session:
             table,
             validated,
         )
-        planned = plan_insert(sink, batch=executor.is_batch(self.config))
-        self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
-        return executor.submit_inserts([planned], self.config, self.jobs)
+        return table, query, plan_insert(sink, batch=executor.is_batch(self.config))
 
     @_STATEMENTS.register(ast.CreateView)
     def _CreateView(self, stmt: ast.CreateView) -> Result:
@@ -363,6 +374,36 @@ class Session:
     def _Explain(self, stmt: ast.Explain) -> Result:
         appendix = lambda sinks: executor.match_recognize_sections(sinks, self.config)  # noqa: E731
         return TextResult(explain(stmt, self.binder(), appendix))
+
+    # --- portability (`flinklite check`) -------------------------------------------------------
+
+    def portability(self, stmt: ast.Statement) -> list[Finding]:
+        """What Flink 2.3 would not run as written in `stmt`. The statement takes effect as far
+        as later statements depend on it (tables, SET, USE), but no job starts."""
+        binder = self.binder()
+        strict = self.config.get_bool("table.exec.sink.require-on-conflict")
+        if isinstance(stmt, ast.CreateTable) and stmt.as_query is not None:
+            table, query, planned = self._plan_create_table_as(stmt, binder)
+            self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
+            return plan_findings(
+                [query], [planned], [stmt.pos], tables=False, require_on_conflict=strict
+            )
+        if isinstance(stmt, ast.Explain):
+            stmt = stmt.statement
+        if isinstance(stmt, ast.QueryStatement | ast.Insert | ast.StatementSet):
+            plans, sinks, positions = plan_statement(stmt, binder)
+            return plan_findings(plans, sinks, positions, tables=False, require_on_conflict=strict)
+        if isinstance(stmt, ast.BeginStatementSet | ast.End | ast.StopJob | ast.ClientCommand):
+            return []  # a statement set's INSERTs are checked one by one; jobs are not run
+        self.execute(stmt)
+        if isinstance(stmt, ast.CreateTable):
+            created = self.catalog.get(self.catalog.qualify(stmt.name, stmt.pos))
+            if not isinstance(created, ResolvedTable):
+                return []
+            factory = get_connector(created.options.get("connector", ""))
+            found = table_finding(created, factory, stmt.name[-1]) if factory else None
+            return [found] if found is not None else []
+        return []
 
     # --- SHOW, DESCRIBE, SET, USE, client commands ---------------------------------------------
 

@@ -41,6 +41,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "flinklite.cli.registry_cmd:main",
         "run a Confluent-compatible schema registry on loopback",
     ),
+    "check": (
+        "flinklite.cli.check_cmd:main",
+        "what in a script Flink 2.3 would reject or run differently",
+    ),
 }
 
 

@@ -97,6 +97,11 @@ FACTORY = ConnectorFactory(
     source_class="flinklite.connectors.generator.GeneratorSource",
     check=check,
     description="Generates the StreamsHub tutorial data sets in-process (a flinklite extension).",
+    flink_instead=(
+        "the tutorial's Kafka table ('connector' = 'kafka' with 'value.format' = "
+        "'avro-confluent', as in sql/anomaly_detection_kafka.sql), fed by `flinklite datagen "
+        "sales`; or Flink's 'datagen' connector for random rows"
+    ),
 )
 
 

@@ -129,6 +129,9 @@ class ConnectorFactory:
     dynamic_options: Callable[[TableContext], tuple[ConfigOption, ...]] | None = None
     check: Check | None = None
     description: str = ""
+    # What Flink users write instead, for a connector of flinklite's own (Flink has no such
+    # connector): `flinklite check` and EXPLAIN say it. Empty for Flink's connectors.
+    flink_instead: str = ""
 
     def options_for(self, ctx: TableContext) -> tuple[ConfigOption, ...]:
         dynamic = self.dynamic_options(ctx) if self.dynamic_options else ()

@@ -562,6 +562,9 @@ class Sink(Single):
 
     identifier: tuple[str, str, str] | None
     spec: SinkSpec | None = None
+    # Flink 2.3's refusal of this INSERT without ON CONFLICT, when it would refuse it (its
+    # table.exec.sink.require-on-conflict); flinklite runs it, keeping the latest row per key.
+    on_conflict_required: str | None = None
 
     name = "Sink"
 

@@ -39,8 +39,11 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
             f"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{name}' "
             "implements the SupportsOverwrite interface."
         )
-    if "+U" in accepted and "-U" not in accepted and not root.insert_only:
-        root = _into_upsert_sink(root, tuple(c.name for c in columns), tuple(pk))
+    upsert_only = "+U" in accepted and "-U" not in accepted
+    names = tuple(c.name for c in columns)
+    conflict = None if batch else _on_conflict_rule(root, upsert_only, names, tuple(pk), name)
+    if upsert_only and not root.insert_only:
+        root = _into_upsert_sink(root, names, tuple(pk))
     delivered = root.changelog
     if "+U" in accepted and "-U" not in accepted:
         delivered = tuple(k for k in delivered if k != "-U")
@@ -58,7 +61,35 @@ def plan_insert(sink: L.Sink, *, batch: bool = False, overwrite: bool = False) -
         overwrite=overwrite,
         batch=batch,
     )
-    return P.Sink(root.fields, root, sink.identifier, spec, changelog=delivered)
+    return P.Sink(
+        root.fields,
+        root,
+        sink.identifier,
+        spec,
+        on_conflict_required=conflict,
+        changelog=delivered,
+    )
+
+
+def _on_conflict_rule(
+    root: P.PhysNode, upsert_only: bool, names: tuple[str, ...], pk: tuple[str, ...], table: str
+) -> str | None:
+    """Flink 2.3 refuses an INSERT into a table with a primary key, unless it says ON CONFLICT,
+    when the sink works in upsert mode (it only takes upserts, or the query updates) and the
+    query's rows are not keyed by that primary key: rows with different keys could then
+    overwrite each other. Flink's message, or None when Flink 2.3 runs the INSERT as written."""
+    if not pk or not (upsert_only or not root.insert_only):
+        return None
+    pk_index = {names.index(c) for c in pk}
+    key = None if root.insert_only else upsert_key(root)
+    if key is not None and set(key) <= pk_index:
+        return None
+    shown = "none" if key is None else ", ".join(root.fields[i].name for i in key)
+    return (
+        "The query has an upsert key that differs from the primary key of the sink table "
+        f"'{table}'. Primary key: [{', '.join(pk)}], upsert key: {shown}. Flink 2.3 needs an "
+        "ON CONFLICT clause (DO DEDUPLICATE, DO NOTHING or DO ERROR) for it"
+    )
 
 
 def _into_upsert_sink(root: P.PhysNode, names: tuple[str, ...], pk: tuple[str, ...]) -> P.PhysNode:

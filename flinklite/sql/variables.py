@@ -52,13 +52,26 @@ def _replace(
             return found
         if default is not None:
             return default
-        offset = start + match.start()
-        row = text.count("\n", 0, offset)
-        col = (column if row == 0 else 1) + offset - (text.rfind("\n", 0, offset) + 1)
         raise ValidationError(
             f"Variable '{name}' is not set: pass -D {name}=VALUE to flinklite, run "
             f"SET '{name}' = 'VALUE';, or give a default as ${{{name}:-VALUE}}",
-            pos=Pos(line + row, col, line + row, col + len(match.group())),
+            pos=_position(text, start + match.start(), len(match.group()), line, column),
         )
 
     return _VARIABLE.sub(value, text[start:end])
+
+
+def variable_uses(text: str, *, line: int = 1, column: int = 1) -> list[tuple[str, Pos]]:
+    """Each `${name}` that `substitute` replaces in `text`, with where it is in the script."""
+    comments = [t.span() for t in _TOKENS.finditer(text) if t.group(1) is not None]
+    return [
+        (m.group(1), _position(text, m.start(), len(m.group()), line, column))
+        for m in _VARIABLE.finditer(text)
+        if not any(a <= m.start() < b for a, b in comments)
+    ]
+
+
+def _position(text: str, offset: int, length: int, line: int, column: int) -> Pos:
+    row = text.count("\n", 0, offset)
+    col = (column if row == 0 else 1) + offset - (text.rfind("\n", 0, offset) + 1)
+    return Pos(line + row, col, line + row, col + length)

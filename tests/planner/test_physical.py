@@ -213,8 +213,54 @@ def test_explain_shows_the_pattern_automaton_and_what_flink_would_reject(session
     extended = explain(session, EXTENDED_MATCH)
     assert "backtracking program (SQL standard semantics)" in extended
     assert (
-        "This statement would not run on Flink: ALL ROWS PER MATCH; alternation (|) in "
-        "PATTERN; CLASSIFIER()." in extended
+        "== Flink Compatibility ==\nThis statement would not run on Flink 2.3 as written:\n"
+        "- MATCH_RECOGNIZE uses what Flink's does not have: ALL ROWS PER MATCH; alternation (|) "
+        "in PATTERN; CLASSIFIER().\n  Instead: keep to Flink's MATCH_RECOGNIZE" in extended
+    )
+
+
+LATEST_SINK = (
+    "CREATE TABLE latest (id INT, price INT, PRIMARY KEY (id) NOT ENFORCED) WITH ("
+    "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:9092', "
+    "'key.format' = 'csv', 'value.format' = 'csv')"
+)
+
+
+@pytest.mark.parametrize(
+    ("insert", "needs_on_conflict"),
+    [
+        # Insert-only rows into an upsert sink: no upsert key (Flink 2.3 refuses it).
+        ("INSERT INTO latest SELECT id, price FROM ticks", "upsert key: none"),
+        # Updates keyed by the primary key: Flink runs it as written.
+        ("INSERT INTO latest SELECT id, CAST(COUNT(*) AS INT) FROM ticks GROUP BY id", None),
+        # Updates keyed by other columns.
+        ("INSERT INTO latest SELECT price, id FROM (SELECT id, MAX(price) AS price FROM ticks "
+         "GROUP BY id)", "upsert key: price"),
+    ],
+)  # fmt: skip
+def test_explain_says_when_flink_2_3_needs_on_conflict(session, insert, needs_on_conflict):
+    session.execute_statement(TICKS)
+    session.execute_statement(LATEST_SINK)
+    text = explain(session, insert)
+    if needs_on_conflict is None:
+        assert "== Flink Compatibility ==" not in text
+    else:
+        assert (
+            "- The query has an upsert key that differs from the primary key of the sink table "
+            f"'default_catalog.default_database.latest'. Primary key: [id], {needs_on_conflict}."
+        ) in text
+        assert "Instead: write ON CONFLICT DO DEDUPLICATE after the query" in text
+
+
+def test_explain_names_flinklite_s_own_connector(session):
+    session.execute_statement(
+        "CREATE TABLE sales (user_id STRING) WITH ('connector' = 'flinklite-generator', "
+        "'data' = 'sales')"
+    )
+    text = explain(session, "SELECT user_id FROM sales")
+    assert (
+        "- Table 'sales' uses the 'flinklite-generator' connector, which is flinklite's own: "
+        "Flink has no connector 'flinklite-generator'." in text
     )
 
 
