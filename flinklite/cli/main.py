@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="JAR",
         action="append",
         default=[],
-        help="accepted for compatibility; flinklite cannot load JARs",
+        help="a JAR for the session: added to the remote session with --gateway (ADD JAR); "
+        "locally ignored, flinklite runs no JVM",
     )
     parser.add_argument("--version", action="version", version=f"flinklite {__version__}")
     return parser
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.mode == "gateway" and not args.gateway:
         parser.error("gateway mode needs the SQL Gateway's address: --endpoint host:port")
-    for jar in args.jar:
+    for jar in [] if args.gateway else args.jar:
         print(
             f"[WARNING] flinklite runs no JVM and cannot load JARs; ignoring '{jar}'.",
             file=sys.stderr,
@@ -164,6 +165,11 @@ def _run_client(args: argparse.Namespace) -> int:
         if session is None:
             return EXIT_FAILED
         from flinklite.cli import script as runner
+
+        # On a cluster, -j JAR adds the jar to the remote session, as Flink's client does.
+        jars = "".join(f"ADD JAR '{jar.replace(chr(39), chr(39) * 2)}';\n" for jar in args.jar)
+        if args.gateway and jars and not runner.run_init(session, jars, "-j", printer):
+            return EXIT_FAILED
 
         if init_text is not None and not runner.run_init(session, init_text, args.init, printer):
             return EXIT_FAILED

@@ -26,8 +26,8 @@ PROMPT = "flinklite> "
 CONTINUATION_PROMPT = "> "
 
 # What Flink's init mode (SqlClient -i, the gateway's configure-session) accepts. LOAD/UNLOAD
-# MODULE are listed for when the session reports them as their own kinds.
-INIT_KINDS = frozenset({"DDL", "USE", "SET", "RESET", "LOAD", "UNLOAD"})
+# MODULE and ADD JAR are kinds a remote session reports (`-j JAR` sends ADD JAR to it).
+INIT_KINDS = frozenset({"DDL", "USE", "SET", "RESET", "LOAD", "UNLOAD", "ADD JAR"})
 
 # In a script Flink can only print a query in tableau mode and refuses the others.
 _RESULT_MODE = "sql-client.execution.result-mode"

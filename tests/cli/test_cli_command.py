@@ -273,6 +273,8 @@ class Session:
         self.config = Config(conf or {})
     def classify(self, text):
         return "DDL"
+    def describe(self):
+        return "a test session"
     def execute_statement(self, text, *, line=1, column=1):
         threading.Event().wait(60)
         return StatusResult("Execute statement succeed.")
@@ -403,3 +405,22 @@ def test_a_query_refused_in_a_script_does_not_leave_its_job_running(tmp_path):
     assert "keep running" not in proc.stdout
     assert time.monotonic() - started < 15
     assert_no_traceback(proc)
+
+
+def test_no_sql_gateway_at_the_address_is_one_clear_error(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    script = tmp_path / "job.sql"
+    script.write_text("SELECT 1;\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "flinklite", "--gateway", f"127.0.0.1:{port}", "-f", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert f"Could not reach the SQL Gateway at http://127.0.0.1:{port}" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr

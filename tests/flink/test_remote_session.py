@@ -205,3 +205,34 @@ def test_each_rest_api_version_runs_statements(flink_cluster, version):
         assert changelog(session, "SELECT 'v' AS api") == [("+I", ("v",))]
     finally:
         session.close()
+
+
+def test_closing_ends_the_gateway_session_and_running_queries(flink_cluster):
+    gateway, _ = flink_cluster
+    session = RemoteSession(gateway)
+    session.execute_statement(
+        "CREATE TABLE ticks (n BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5')"
+    )
+    query = session.execute_statement("SELECT n FROM ticks")
+    next(iter(query.changes()))
+    session.close()
+    assert query.job.wait(30)
+    with pytest.raises(FlinkliteError, match="does not exist"):
+        session.client.properties(session.handle)
+
+
+def test_a_jar_given_with_j_is_added_to_the_remote_session(flink_cluster, tmp_path):
+    import zipfile
+
+    gateway, _ = flink_cluster
+    jar = tmp_path / "udfs.jar"
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")
+    script = tmp_path / "jars.sql"
+    script.write_text("SET 'sql-client.execution.result-mode' = 'tableau';\nSHOW JARS;\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "flinklite", "--gateway", gateway, "-j", str(jar), "-f", str(script)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert str(jar) in run.stdout and "WARNING" not in run.stderr
