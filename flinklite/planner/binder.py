@@ -339,7 +339,10 @@ class Binder:
             if cte is None:
                 continue
             saved = self._ctes
-            self._ctes = self._ctes[:level]  # a CTE sees only the CTEs defined before it
+            # A CTE sees the CTEs defined before it: outer WITHs, and earlier ones of its own.
+            names = list(self._ctes[level])
+            earlier = {n: self._ctes[level][n] for n in names[: names.index(ref.name[0])]}
+            self._ctes = [*self._ctes[:level], earlier]
             try:
                 node = self.bind_query(cte.query)
             finally:

@@ -146,7 +146,7 @@ class Aggregate(RelNode):
 class Join(RelNode):
     left: RelNode
     right: RelNode
-    kind: str  # 'inner', 'left', 'right', 'full'
+    kind: str  # 'inner', 'left', 'right', 'full'; 'semi', 'anti' (subqueries; the left's fields)
     condition: Rex
 
     name = "LogicalJoin"

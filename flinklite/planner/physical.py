@@ -491,9 +491,12 @@ class Binary(PhysNode):
         return dataclasses.replace(self, left=left, right=right)
 
 
+_JOIN_TYPES = {"full": "FullOuterJoin", "semi": "LeftSemiJoin", "anti": "LeftAntiJoin"}
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Join(Binary):
-    kind: str  # 'inner', 'left', 'right', 'full'
+    kind: str  # 'inner', 'left', 'right', 'full'; 'semi', 'anti' (their fields: the left's)
     left_keys: tuple[int, ...]
     right_keys: tuple[int, ...]
     condition: Rex | None  # the remainder, over left fields then right fields
@@ -506,10 +509,7 @@ class Join(Binary):
         cond = "true" if self.full_condition is None else rex_text(self.full_condition, names)
         spec = "NoUniqueKey"
         return [
-            (
-                "joinType",
-                f"{self.kind.capitalize()}Join" if self.kind != "full" else "FullOuterJoin",
-            ),
+            ("joinType", _JOIN_TYPES.get(self.kind, f"{self.kind.capitalize()}Join")),
             ("where", cond),
             ("select", ", ".join(self.names)),
             ("leftInputSpec", spec),

@@ -446,6 +446,13 @@ def write_match_data() -> None:
         (DATA / name).write_text(text, encoding="utf-8")
 
 
+# Subquery cases: keys with a NULL (read with 'csv.null-literal' = 'null') on the left, and a
+# right side with and without one, for IN / NOT IN's NULL rules.
+SUBQUERY_LEFT = "1,a\n2,b\nnull,c\n3,d\n5,e\n"
+SUBQUERY_RIGHT = "1\n3\n7\n"
+SUBQUERY_RIGHT_NULL = "1\n3\nnull\n7\n"
+
+
 def _write_lines(name: str, lines: list[str]) -> None:
     (DATA / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
@@ -474,6 +481,9 @@ def main() -> None:
         ("csv_open_quote.csv", CSV_OPEN_QUOTE),
         ("csv_only_open_quote.csv", CSV_ONLY_OPEN_QUOTE),
         ("json_long_numbers.jsonl", JSON_LONG_NUMBERS),
+        ("subquery_left.csv", SUBQUERY_LEFT),
+        ("subquery_right.csv", SUBQUERY_RIGHT),
+        ("subquery_right_null.csv", SUBQUERY_RIGHT_NULL),
     ]:
         (DATA / name).write_text(text, encoding="utf-8")
     write_match_data()

@@ -191,3 +191,65 @@ def test_state_ttl_expires_each_stored_row_on_its_own():
     clock[0] = 2650  # r1 (900), r2 (1200) and r3 (1600) have expired
     again.process_side(0, "+I", ("k", "late"))
     assert again.out.changes == []
+
+
+def test_semi_join_emits_a_left_row_on_its_first_partner_and_retracts_it_after_the_last():
+    op, out = make("semi")
+    left, right = op.side(0), op.side(1)
+    left.process("+I", (1, "l"))  # no partner yet: held back
+    right.process("+I", (1, "r1"))  # the first partner: the left row, with the right's kind
+    right.process("+I", (1, "r2"))  # a second partner: nothing
+    left.process("+I", (1, "m"))  # has partners: passes with its own kind
+    right.process("-D", (1, "r1"))
+    right.process("-D", (1, "r2"))  # the last partner goes: both left rows go
+    assert out.changes == [
+        ("+I", (1, "l")),
+        ("+I", (1, "m")),
+        ("-D", (1, "l")),
+        ("-D", (1, "m")),
+    ]
+
+
+def test_anti_join_keeps_left_rows_without_partner_and_null_keys_always():
+    op, out = make("anti")
+    left, right = op.side(0), op.side(1)
+    left.process("+I", (1, "l"))
+    left.process("+I", (None, "n"))
+    right.process("+I", (1, "r"))  # l now has a partner: it goes
+    right.process("+I", (None, "rn"))  # a NULL key never matches
+    right.process("-D", (1, "r"))  # and comes back
+    left.process("-D", (None, "n"))
+    assert out.changes == [
+        ("+I", (1, "l")),
+        ("+I", (None, "n")),
+        ("-D", (1, "l")),
+        ("+I", (1, "l")),
+        ("-D", (None, "n")),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["semi", "anti"])
+def test_random_changelogs_fold_to_the_sql_semi_and_anti_join(kind):
+    rng = random.Random(kind)
+    condition = lambda row: (row[1] + row[3]) % 3 != 0  # noqa: E731
+    op, out = make(kind, condition=condition)
+    alive: tuple[list, list] = ([], [])
+    for _ in range(400):
+        side = rng.randrange(2)
+        if alive[side] and rng.random() < 0.4:
+            row = alive[side].pop(rng.randrange(len(alive[side])))
+            op.side(side).process(rng.choice(["-D", "-U"]), row)
+        else:
+            row = (rng.choice([1, 2, 3, None]), rng.randrange(4))
+            alive[side].append(row)
+            op.side(side).process(rng.choice(["+I", "+U"]), row)
+        expected = Counter(
+            lrow
+            for lrow in alive[0]
+            if any(
+                lrow[0] is not None and lrow[0] == rrow[0] and condition(lrow + rrow)
+                for rrow in alive[1]
+            )
+            != (kind == "anti")
+        )
+        assert fold(out.changes) == +expected

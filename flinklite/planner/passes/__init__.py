@@ -1,6 +1,8 @@
 """The optimizer: an ordered list of passes from the logical plan to the physical one, as Flink's
 optimize programs are a list of programs. Each pass is a module of its own:
 
+0. subquery removal (planner.subqueries): IN / EXISTS become semi and anti joins, scalar
+   subqueries joins with their row;
 1. `convert`: logical nodes into physical operators (with Calc merging, join keys, windows,
    Top-N, deduplication and watermark push-down);
 2. `changelog`: changelog-mode inference, and operators that cannot consume updates rejected;
@@ -18,6 +20,7 @@ from flinklite.planner import physical as P
 from flinklite.planner.passes.changelog import infer_changelog
 from flinklite.planner.passes.convert import Planner
 from flinklite.planner.passes.pushdown import push_projections
+from flinklite.planner.subqueries import remove_subqueries
 
 
 def _convert(rel: L.RelNode, batch: bool) -> P.PhysNode:
@@ -36,7 +39,7 @@ PROGRAM: tuple[tuple[str, Callable[[P.PhysNode, bool], P.PhysNode]], ...] = (
 
 
 def optimize(rel: L.RelNode, *, batch: bool) -> P.PhysNode:
-    node = _convert(rel, batch)
+    node = _convert(remove_subqueries(rel), batch)
     for _name, run in PROGRAM:
         node = run(node, batch)
     return node

@@ -161,10 +161,14 @@ def _limit(node: P.Limit, batch: bool) -> P.PhysNode:
 def _join(node: P.Join, batch: bool) -> P.PhysNode:
     if batch:
         return _mode(node, P.INSERT_ONLY)
-    if node.kind == "inner":
+    if node.kind == "inner" or node.kind == "semi":
+        # A semi join emits a left row when its first partner comes: no retraction unless a
+        # side retracts.
         merged = merge_changelogs(node.left.changelog, node.right.changelog)
         return _mode(node, P.INSERT_ONLY if merged == P.INSERT_ONLY else P.RETRACT)
-    return _mode(node, P.RETRACT)  # outer joins retract their NULL-padded rows
+    # Outer joins retract their NULL-padded rows; an anti join retracts a row when its first
+    # partner comes.
+    return _mode(node, P.RETRACT)
 
 
 @_RULES.register(P.SetOp)

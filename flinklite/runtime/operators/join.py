@@ -1,8 +1,9 @@
-"""The regular (unbounded) streaming join: INNER, LEFT, RIGHT and FULL OUTER on equi keys.
+"""The regular (unbounded) streaming join: INNER, LEFT, RIGHT and FULL OUTER on equi keys, and the
+SEMI and ANTI joins that IN / EXISTS subqueries become.
 
 Constructor the planner calls:
 
-    Join(kind: 'inner' | 'left' | 'right' | 'full',
+    Join(kind: 'inner' | 'left' | 'right' | 'full' | 'semi' | 'anti',
          left_key: Callable[[tuple], tuple], right_key: Callable[[tuple], tuple],
          condition: Callable[[tuple], bool] | None,  # non-equi remainder on left_row + right_row
          left_arity: int, right_arity: int, *,
@@ -17,7 +18,13 @@ retracted when the first partner arrives and emitted again when the last one goe
 join forwards the input's row kind (+I/+U/-U/-D); as soon as a side is outer, results are
 +I/-D only. A NULL in a key column that filters nulls never matches (the row still shows up
 NULL-padded on an outer side). Rows of a key are visited in arrival order; Flink visits them
-in hash order, so compare interleavings of a join's output as folded results."""
+in hash order, so compare interleavings of a join's output as folded results.
+
+A semi (anti) join emits the left rows that have (have no) partner, as Flink's
+StreamingSemiAntiJoinOperator: the left side keeps each row's number of partners, a left row
+passes with its own kind when it has (has no) partner, and a right row that gives a left row its
+first partner emits that row with the right row's kind (semi) or -D (anti); taking its last
+partner away emits it with the right row's kind (semi) or +I (anti)."""
 
 from __future__ import annotations
 
@@ -33,6 +40,9 @@ _KINDS = {
     "left": (True, False),
     "right": (False, True),
     "full": (True, True),
+    # The left side of a semi or anti join keeps its partner counts, as an outer side does.
+    "semi": (True, False),
+    "anti": (True, False),
 }
 
 
@@ -93,7 +103,9 @@ class Join(TwoInputOperator):
         if self._ttl is not None:
             now = self.ctx.now_ms()
             self._expire(now)
-        if self.outer[0] or self.outer[1]:
+        if self.kind == "semi" or self.kind == "anti":
+            self._process_semi_anti(side, kind, row, key)
+        elif self.outer[0] or self.outer[1]:
             self._process_outer(side, kind, row, key)
         else:
             self._process_inner(side, kind, row, key)
@@ -280,6 +292,42 @@ class Join(TwoInputOperator):
             for orow, entry, assoc in matches:
                 if assoc == 1:
                     emit(INSERT, padded_other(orow))
+                entry[1] = assoc - 1
+
+    # -- semi and anti joins ----------------------------------------------------------------
+
+    def _process_semi_anti(self, side: int, kind: str, row: Row, key: tuple) -> None:
+        anti = self.kind == "anti"
+        emit = self.out.process
+        store = not self._never_matches(key)
+        accumulate = kind == INSERT or kind == UPDATE_AFTER
+        matches = self._matches(side, row, key)
+        if side == 0:
+            if bool(matches) != anti:
+                emit(kind, row)
+            if store:
+                if accumulate:
+                    _add_outer(self._state[0], key, row, len(matches))
+                else:
+                    _retract_outer(self._state[0], key, row)
+            return
+        if store:
+            if accumulate:
+                bucket = self._state[1].get(key)
+                if bucket is None:
+                    self._state[1][key] = {row: 1}
+                else:
+                    bucket[row] = bucket.get(row, 0) + 1
+            else:
+                _retract_plain(self._state[1], key, row)
+        for lrow, entry, assoc in matches:
+            if accumulate:
+                if assoc == 0:
+                    emit(DELETE if anti else kind, lrow)
+                entry[1] = assoc + 1
+            else:
+                if assoc == 1:
+                    emit(INSERT if anti else kind, lrow)
                 entry[1] = assoc - 1
 
     # -- state ------------------------------------------------------------------------------

@@ -1,0 +1,26 @@
+-- NOT IN over an updating subquery with a count: customers with at most one order.
+-- compare: fold
+
+CREATE TABLE Orders (
+  order_id INT,
+  customer_id INT,
+  amount DECIMAL(10, 2),
+  order_time TIMESTAMP(3)
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/orders.csv',
+  'format' = 'csv'
+);
+
+CREATE TABLE Customers (
+  customer_id INT,
+  name STRING,
+  country STRING
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/customers.csv',
+  'format' = 'csv'
+);
+
+SELECT customer_id, name FROM Customers
+WHERE customer_id NOT IN (SELECT customer_id FROM Orders GROUP BY customer_id HAVING COUNT(*) > 1);
