@@ -156,7 +156,8 @@ class Aggregation:
         if aux is not None:
             return aux
         if isinstance(
-            expr, (ast.Query, ast.Exists, ast.ScalarSubquery, ast.InSubquery)
+            expr,
+            (ast.Query, ast.Exists, ast.ScalarSubquery, ast.InSubquery, ast.QuantifiedComparison),
         ) or contains_aggregate(expr):
             return None
         if isinstance(expr, ast.FunctionCall) and expr.over is not None:

@@ -185,6 +185,19 @@ class ExpressionBinder:
         kind = "NOT IN" if e.negated else "IN"
         return SubqueryRex(T.boolean(True), kind, (operand,), rel)
 
+    @_EXPRESSIONS.register(ast.QuantifiedComparison)
+    def _QuantifiedComparison(self, e: ast.QuantifiedComparison, ctx: ExprContext) -> Rex:
+        operand = self.bind(e.operand, ctx)
+        rel = self.binder.bind_subquery(e.query, ctx.scope)
+        if len(rel.fields) != 1:
+            raise ValidationError(
+                f"Subquery in {e.quantifier} must return exactly one column, but returns "
+                f"{len(rel.fields)}",
+                pos=e.query.pos,
+            )
+        coercion.comparison_types(e.op, operand.type, rel.fields[0].type, e.pos)
+        return SubqueryRex(T.boolean(True), f"{e.op} {e.quantifier}", (operand,), rel)
+
     @_EXPRESSIONS.register(ast.Exists)
     def _Exists(self, e: ast.Exists, ctx: ExprContext) -> Rex:
         rel = self.binder.bind_subquery(e.query, ctx.scope)

@@ -1,5 +1,5 @@
-"""Subquery removal, the optimizer's first step as in Flink: IN / NOT IN / EXISTS / NOT EXISTS in
-WHERE become semi and anti joins, and scalar subqueries a join with their one row.
+"""Subquery removal, the optimizer's first step as in Flink: IN / NOT IN / EXISTS / NOT EXISTS and
+`op ANY` / `op ALL` in WHERE become semi and anti joins, and scalar subqueries a join with their one row.
 
 A correlated subquery is decorrelated when its references to the outer row sit in the conjuncts
 of its WHERE: those move into the join condition (`EXISTS (SELECT 1 FROM b WHERE b.k = a.k)` is a
@@ -31,8 +31,8 @@ from flinklite.expr.rex import (
 from flinklite.planner import logical as L
 
 _NOT_YET = (
-    "flinklite does not support this subquery yet: {what}. Supported: [NOT] IN and [NOT] EXISTS "
-    "as conditions of WHERE (correlated through its WHERE's conditions), and scalar subqueries "
+    "flinklite does not support this subquery yet: {what}. Supported: [NOT] IN, [NOT] EXISTS "
+    "and comparisons with ANY / ALL as conditions of WHERE (correlated through its WHERE's conditions), and scalar subqueries "
     "that aggregate without GROUP BY, uncorrelated"
 )
 
@@ -83,36 +83,51 @@ def _filter(rel: L.Filter) -> L.RelNode:
     return _keep(node, rel.fields)
 
 
-def _semi_anti(rex: Rex) -> tuple[SubqueryRex, bool] | None:
-    """(the subquery, whether rows without a match are kept) of `[NOT] IN` / `[NOT] EXISTS`."""
+# Quantified comparisons as the join they become: `x op ANY S` holds when some s has `x op s`
+# (a semi join); `x op ALL S` when none has `x inverse(op) s` or an unknown one (a null-aware
+# anti join). IN is `= ANY`, NOT IN is `<> ALL`; NOT swaps the quantifier and inverts the op.
+_INVERSE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+
+
+def _semi_anti(rex: Rex) -> tuple[SubqueryRex, bool, str | None] | None:
+    """(the subquery, whether it is an anti join, the comparison of the outer value with the
+    subquery's column or None for EXISTS) of a predicate that becomes a semi or anti join."""
     negated = False
     if isinstance(rex, Call) and rex.op == "NOT" and isinstance(rex.operands[0], SubqueryRex):
         rex, negated = rex.operands[0], True
     if not isinstance(rex, SubqueryRex) or rex.kind == "SCALAR":
         return None
-    return rex, negated != (rex.kind == "NOT IN")
+    if rex.kind == "EXISTS":
+        return rex, negated, None
+    kind = {"IN": "= ANY", "NOT IN": "<> ALL"}.get(rex.kind, rex.kind)
+    op, quantifier = kind.split(" ")
+    if negated:
+        op, quantifier = _INVERSE[op], "ALL" if quantifier == "ANY" else "ANY"
+    if quantifier == "ANY":
+        return rex, False, op
+    return rex, True, _INVERSE[op]
 
 
-def _semi_join(left: L.RelNode, sub: SubqueryRex, anti: bool) -> L.RelNode:
+def _semi_join(left: L.RelNode, sub: SubqueryRex, anti: bool, op: str | None) -> L.RelNode:
     right, correlated = _decorrelate(remove_subqueries(sub.rel))
     width = len(left.fields)
     conditions = [_over_join_row(c, width) for c in correlated]
-    if sub.kind in ("IN", "NOT IN"):
+    if op is not None:
         operand = sub.operands[0]
         column = InputRef(right.fields[0].type, width)
-        lt, rt = coercion.comparison_types("=", operand.type, column.type)
-        equal: Rex = Call(
+        lt, rt = coercion.comparison_types(op, operand.type, column.type)
+        match: Rex = Call(
             T.boolean(operand.type.nullable or column.type.nullable),
-            "=",
+            op,
             (_cast(operand, lt), _cast(column, rt)),
         )
         if anti and (operand.type.nullable or column.type.nullable):
-            # x NOT IN S holds only when no s in S equals x or is unknown against it.
+            # An unknown comparison excludes the row as a true one does (NOT IN's NULL rule).
             unknown = Call(T.boolean(False), "IS NULL", (operand,))
-            equal = Call(T.boolean(True), "OR", (equal, unknown))
+            match = Call(T.boolean(True), "OR", (match, unknown))
             unknown = Call(T.boolean(False), "IS NULL", (column,))
-            equal = Call(T.boolean(True), "OR", (equal, unknown))
-        conditions.insert(0, equal)
+            match = Call(T.boolean(True), "OR", (match, unknown))
+        conditions.insert(0, match)
     condition: Rex = Literal(T.boolean(False), True)
     for i, c in enumerate(conditions):
         condition = c if i == 0 else and_(condition, c)

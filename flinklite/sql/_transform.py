@@ -257,6 +257,11 @@ class BaseTransformer(Transformer):
     def in_query(self, meta, ch):
         return ast.InSubquery(ch[0], ch[-1], "NOT" in tokens(ch), pos=self.pos(meta))
 
+    def quantified(self, meta, ch):
+        operand, op, query = ch[0], ch[1], ch[-1]
+        quantifier = "ALL" if "ALL" in tokens(ch) else "ANY"
+        return ast.QuantifiedComparison(operand, op, quantifier, query, pos=self.pos(meta))
+
     def between(self, meta, ch):
         low, high = nodes(ch[1:], ast.Expr)
         kws = tokens(ch)

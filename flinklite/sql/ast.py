@@ -179,6 +179,16 @@ class InSubquery(Expr):
 
 
 @dataclass(frozen=True, slots=True)
+class QuantifiedComparison(Expr):
+    """`operand op ANY (query)` / `operand op ALL (query)`."""
+
+    operand: Expr
+    op: str
+    quantifier: str  # 'ANY' or 'ALL'
+    query: Query
+
+
+@dataclass(frozen=True, slots=True)
 class Exists(Expr):
     query: Query
 

@@ -130,6 +130,7 @@ _PREDICATES = (
     ast.IsDistinctFrom,
     ast.InList,
     ast.InSubquery,
+    ast.QuantifiedComparison,
     ast.Between,
     ast.Like,
 )
@@ -344,6 +345,9 @@ _HANDLERS.update(
         ),
         ast.InList: lambda p, n: f"{_pred(p, n.operand)} {_not(n.negated)}IN ({p.join(n.items)})",
         ast.InSubquery: lambda p, n: f"{_pred(p, n.operand)} {_not(n.negated)}IN ({p(n.query)})",
+        ast.QuantifiedComparison: lambda p, n: (
+            f"{_pred(p, n.operand)} {n.op} {n.quantifier} ({p(n.query)})"
+        ),
         ast.Exists: lambda p, n: f"EXISTS ({p(n.query)})",
         ast.ScalarSubquery: lambda p, n: f"({p(n.query)})",
         ast.WhenClause: lambda p, n: f"WHEN {p(n.condition)} THEN {p(n.result)}",

@@ -1,0 +1,17 @@
+-- op ANY (subquery): a semi join on the comparison.
+-- compare: fold
+
+CREATE TABLE L (k INT, v STRING) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/subquery_left.csv',
+  'format' = 'csv',
+  'csv.null-literal' = 'null'
+);
+
+CREATE TABLE R (k INT) WITH (
+  'connector' = 'filesystem',
+  'path' = '${SCRIPT_DIR}/../../data/subquery_right.csv',
+  'format' = 'csv'
+);
+
+SELECT k, v FROM L WHERE k > ANY (SELECT k FROM R) AND k = ANY (SELECT k FROM R);
