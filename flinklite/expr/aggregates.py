@@ -350,6 +350,25 @@ class _Builder:
             guard=f"{x} is not None",
         )
 
+    def _LAG(self, call: AggregateCall, args: list[str]) -> _Parts:
+        """LAG(x [, offset [, default]]) over a window, as Flink's LagAggFunction: the last
+        offset + 1 values in arrival order (NULLs included); the oldest of them once there are
+        that many, else the default."""
+        offset = call.args[1] if len(call.args) > 1 else None
+        if offset is not None and not isinstance(offset, Literal):
+            raise UnsupportedError("LAG's offset must be a constant")
+        keep = (1 if offset is None else int(offset.value)) + 1
+        # The default is evaluated on the current row, the last one accumulated.
+        default = args[2] if len(args) > 2 else "None"
+        s = self.e.slots("[]", "None")
+        trim = f"if len(acc[{s}]) > {keep}: del acc[{s}][0]"
+        return _Parts(
+            [f"acc[{s}].append({args[0]})", trim, f"acc[{s + 1}] = {default}"],
+            [f"{self.e.const(M.insert_only(call.name))}()"],
+            [f"acc[{s}].extend(other[{s}])", f"del acc[{s}][:-{keep}]"],
+            f"(acc[{s}][0] if len(acc[{s}]) == {keep} else acc[{s + 1}])",
+        )
+
     def _LISTAGG(self, call: AggregateCall, args: list[str]) -> _Parts:
         x = args[0]
         sep = args[1] if len(args) > 1 else repr(",")
@@ -510,6 +529,7 @@ _BUILDERS = {
     "FIRST_VALUE": _Builder._FIRST_VALUE,
     "LAST_VALUE": _Builder._LAST_VALUE,
     "LISTAGG": _Builder._LISTAGG,
+    "LAG": _Builder._LAG,
     "ARRAY_AGG": _Builder._ARRAY_AGG,
     "COLLECT": _Builder._COLLECT,
     "SINGLE_VALUE": _Builder._SINGLE_VALUE,

@@ -5,6 +5,7 @@ A mixin of the converter (planner.passes.convert)."""
 
 from __future__ import annotations
 
+from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import (
@@ -30,10 +31,10 @@ class OverPlanning(ConverterBase):
     def _over(self, project: L.Project, filt: L.Filter | None) -> P.PhysNode:
         overs = [(i, e) for i, e in enumerate(project.exprs) if isinstance(e, OverCall)]
         if not any(e.op in RANKING for _, e in overs):
-            node = self._over_aggregate(project)
-            return (
-                node if filt is None else self._make_calc(node.fields, node, None, filt.condition)
-            )
+            windowed = self._over_aggregate(project)
+            if filt is None:
+                return windowed
+            return self._make_calc(windowed.fields, windowed, None, filt.condition)
         if len(overs) != 1:
             raise UnsupportedError("ROW_NUMBER() with other OVER functions is not supported yet")
         slot, over = overs[0]
@@ -92,23 +93,30 @@ class OverPlanning(ConverterBase):
         exprs = list(project.exprs)
         fields = list(child.fields)
         pre: list[Rex] = [InputRef(f.type, i) for i, f in enumerate(child.fields)]
+        # Every OVER call, also inside an expression (`x - LAG(x) OVER w`), numbered in order.
+        overs: list[OverCall] = []
+        for e in exprs:
+            _collect_overs(e, overs)
         windows: dict[tuple, list[tuple[int, OverCall]]] = {}
-        for i, e in enumerate(exprs):
-            if isinstance(e, OverCall):
-                window = (e.partition_keys, e.order_keys, e.frame_units, e.lower, e.upper)
-                windows.setdefault(window, []).append((i, e))
-            elif contains_over(e):
-                raise UnsupportedError(
-                    "an expression around an OVER aggregate is not supported yet"
-                )
+        for i, e in enumerate(overs):
+            window = (e.partition_keys, e.order_keys, e.frame_units, e.lower, e.upper)
+            windows.setdefault(window, []).append((i, e))
         calls: list[tuple[tuple, list[tuple[int, AggregateCall]]]] = []
-        for (partition, *bounds), members in windows.items():
+        for w, ((partition, *bounds), members) in enumerate(windows.items()):
             keys = tuple(InputRef(k.type, _column(k, pre, fields)) for k in partition)
             window = (keys, *bounds)
             agg_calls = []
-            for i, over in members:
-                args = tuple(InputRef(a.type, _column(a, pre, fields)) for a in over.operands)
-                call = AggregateCall(over.op, args, over.type, f"w$o{i}", over.distinct)
+            for k, (i, over) in enumerate(members):
+                _check_offset_function(over, self.batch)
+                # LAG's offset and default stay constants: the function keeps that many rows.
+                args = tuple(
+                    a
+                    if over.op == "LAG" and isinstance(a, Literal)
+                    else InputRef(a.type, _column(a, pre, fields))
+                    for a in over.operands
+                )
+                # Named as Flink names them: window w, its k-th aggregate.
+                call = AggregateCall(over.op, args, over.type, f"w{w}$o{k}", over.distinct)
                 agg_calls.append((i, call))
             calls.append((window, agg_calls))
         node: P.PhysNode = self._make_calc(tuple(fields), child, tuple(pre), None)
@@ -123,7 +131,7 @@ class OverPlanning(ConverterBase):
                     "OVER windows' ordering in stream mode must be defined on a time attribute."
                 )
             frame = _over_frame(units, lower)
-            out_fields = node.fields + tuple(RowField(f"w$o{i}", c.type) for i, c in agg_calls)
+            out_fields = node.fields + tuple(RowField(c.alias, c.type) for _, c in agg_calls)
             width = len(node.fields)
             node = P.OverAggregate(
                 out_fields,
@@ -135,12 +143,53 @@ class OverPlanning(ConverterBase):
                 time_type.time_attribute != "PROCTIME",
             )
             for j, (i, c) in enumerate(agg_calls):
-                replaced[i] = InputRef(c.type, width + j)
-        final = tuple(replaced.get(i, e) for i, e in enumerate(exprs))
+                replaced[id(overs[i])] = InputRef(c.type, width + j)
+        final = tuple(_replace_overs(e, replaced) for e in exprs)
         return self._make_calc(project.fields, node, final, None)
 
 
 RANKING = ("ROW_NUMBER", "RANK", "DENSE_RANK")
+
+
+def _collect_overs(rex: Rex, out: list[OverCall]) -> None:
+    if isinstance(rex, OverCall):
+        out.append(rex)
+    elif isinstance(rex, Call):
+        for o in rex.operands:
+            _collect_overs(o, out)
+
+
+def _replace_overs(rex: Rex, replaced: dict[int, Rex]) -> Rex:
+    """`rex` reading each OVER call's value from the column the OverAggregate appended."""
+    if isinstance(rex, OverCall):
+        return replaced[id(rex)]
+    if isinstance(rex, Call) and contains_over(rex):
+        return Call(rex.type, rex.op, tuple(_replace_overs(o, replaced) for o in rex.operands))
+    return rex
+
+
+def _check_offset_function(over: OverCall, batch: bool) -> None:
+    """LAG and LEAD as Flink 2.3 takes them: LEAD only in batch mode, a constant offset, and a
+    default of the value's own type."""
+    if over.op == "LEAD":
+        if not batch:
+            raise UnsupportedError("LEAD Function is not supported in stream mode.")
+        raise UnsupportedError("LEAD is not supported by flinklite yet")
+    if over.op != "LAG":
+        return
+    if len(over.operands) > 1 and not isinstance(over.operands[1], Literal):
+        raise ValidationError("LAG's offset must be a constant integer")
+    if len(over.operands) > 2:
+        value, default = over.operands[0].type, over.operands[2].type
+        if (
+            not T.same_ignoring_nullability(
+                value.without_time_attribute(), default.without_time_attribute()
+            )
+            and default.root != T.NULL
+        ):
+            raise ValidationError(
+                f"Please explicitly cast default value {default} to {value.without_time_attribute()}."
+            )
 
 
 def _column(key: Rex, pre: list[Rex], fields: list[RowField]) -> int:
