@@ -251,9 +251,10 @@ class _Builder:
             s = self.e.slots("0", "0")
             lines = (f"acc[{s}] += {x}", f"acc[{s}] -= {x}", f"acc[{s}] += other[{s}]")
             if t.root in T.INTEGER_NUMERIC:
-                # The sum has the argument's type, so AVG(INT) wraps at 32 bits (Flink 2.3);
-                # the division truncates toward zero (the count is positive here).
-                total = _inline_wrap(self.e, f"acc[{s}]", M.WRAP_BITS[t.root])
+                # Flink sums every integer type in a BIGINT (its Byte/Short/Int/LongAvgAggFunction),
+                # so only a sum past 64 bits wraps; the division truncates toward zero (the count
+                # is positive here) and the average always fits the argument's type.
+                total = _inline_wrap(self.e, f"acc[{s}]", 64)
                 n = f"acc[{s + 1}]"
                 value = f"({total} // {n} if {total} >= 0 else -(-{total} // {n}))"
             elif t.root == T.FLOAT:

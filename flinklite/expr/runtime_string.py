@@ -465,7 +465,9 @@ def json_value(text: str, path: str) -> str | None:
 
 
 def json_exists(text: str, path: str) -> bool:
-    return _json_walk(text, path)[0]
+    # Flink's path evaluation treats a JSON null where the path ends as nothing there.
+    found, node = _json_walk(text, path)
+    return found and node is not None
 
 
 def json_query(text: str, path: str) -> str | None:
@@ -476,10 +478,17 @@ def json_query(text: str, path: str) -> str | None:
 
 
 def _json_text(node: Any) -> str:
+    """Compact JSON as Flink's Jackson writes it: non-ASCII characters as they are."""
     if isinstance(node, dict):
-        return "{" + ",".join(json.dumps(k) + ":" + _json_text(v) for k, v in node.items()) + "}"
+        return (
+            "{"
+            + ",".join(
+                json.dumps(k, ensure_ascii=False) + ":" + _json_text(v) for k, v in node.items()
+            )
+            + "}"
+        )
     if isinstance(node, list):
         return "[" + ",".join(_json_text(v) for v in node) + "]"
     if isinstance(node, _JsonNumber):
         return str(node)
-    return json.dumps(node)
+    return json.dumps(node, ensure_ascii=False)
