@@ -122,6 +122,17 @@ def welford_merge(acc: list, other: list, s: int) -> None:
     acc[s] = n
 
 
+def java_double_to_integer(value: float, root: str) -> int:
+    """Java's cast of a double to an integer type: NaN is 0, out-of-range values saturate at the
+    int (long for BIGINT) range, and a narrower type then wraps, as `(byte) d` does."""
+    if value != value:
+        return 0
+    bits = 64 if root == T.BIGINT else 32
+    lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    result = hi if value >= hi else lo if value <= lo else int(value)
+    return wrap(WRAP_BITS[root])(result) if WRAP_BITS[root] < bits else result
+
+
 def variance(t: DataType, population: bool, root: bool):
     integer = t.root in T.INTEGER_NUMERIC
 
@@ -132,7 +143,8 @@ def variance(t: DataType, population: bool, root: bool):
         if root:
             result = result**0.5 if result > 0 else 0.0
         if integer:
-            return int(result)
+            # Flink computes the moments in DOUBLE and casts the result back, saturating.
+            return java_double_to_integer(result, t.root)
         return f32(result) if t.root == T.FLOAT else result
 
     return finish

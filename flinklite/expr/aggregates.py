@@ -87,9 +87,12 @@ class _Parts:
 
 
 class _Builder:
-    def __init__(self, input_fields: Sequence[RowField], retraction: bool) -> None:
+    def __init__(
+        self, input_fields: Sequence[RowField], retraction: bool, reduce_avg: bool = False
+    ) -> None:
         self.fields = tuple(input_fields)
         self.retraction = retraction
+        self.reduce_avg = reduce_avg
         self.e = _Emitter()
         self.used: set[int] = set()
 
@@ -251,10 +254,12 @@ class _Builder:
             s = self.e.slots("0", "0")
             lines = (f"acc[{s}] += {x}", f"acc[{s}] -= {x}", f"acc[{s}] += other[{s}]")
             if t.root in T.INTEGER_NUMERIC:
-                # Flink sums every integer type in a BIGINT (its Byte/Short/Int/LongAvgAggFunction),
-                # so only a sum past 64 bits wraps; the division truncates toward zero (the count
-                # is positive here) and the average always fits the argument's type.
-                total = _inline_wrap(self.e, f"acc[{s}]", 64)
+                # Flink's own AVG sums every integer type in a BIGINT, so only a sum past 64
+                # bits wraps; where Flink's planner rewrites AVG as SUM / COUNT (`reduce_avg`),
+                # the sum has the argument's type and wraps at its width. The division
+                # truncates toward zero (the count is positive here).
+                bits = M.WRAP_BITS[t.root] if self.reduce_avg else 64
+                total = _inline_wrap(self.e, f"acc[{s}]", bits)
                 n = f"acc[{s + 1}]"
                 value = f"({total} // {n} if {total} >= 0 else -(-{total} // {n}))"
             elif t.root == T.FLOAT:
@@ -543,6 +548,12 @@ _BUILDERS = {
 }
 
 
+# The functions whose presence makes Flink's planner reduce AVG to SUM / COUNT as well.
+_REDUCED_WITH_AVG = frozenset(
+    {"STDDEV_POP", "STDDEV_SAMP", "STDDEV", "VAR_POP", "VAR_SAMP", "VARIANCE"}
+)
+
+
 def _inline_wrap(e: _Emitter, expr: str, bits: int) -> str:
     """`expr` wrapped to a Java integer of `bits`, with the common in-range case inline."""
     lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
@@ -594,14 +605,22 @@ def compile_aggregates(
     *,
     retraction: bool = True,
     ignore_retract: Sequence[bool] = (),
+    reduce_avg: bool | None = None,
 ) -> AggsHandle:
     """One handle for `calls` over rows of `input_fields`; `retraction=False` builds the cheaper
     insert-only forms of MIN, MAX, FIRST_VALUE and LAST_VALUE (their retract then fails).
 
     `ignore_retract[i]` marks a call whose retractions Flink skips: MAX over an increasing or
     MIN over a decreasing input column (a COUNT from an insert-only aggregate, say). Flink then
-    uses MaxAggFunction, so the value stays where it was until a larger one arrives."""
-    builder = _Builder(input_fields, retraction)
+    uses MaxAggFunction, so the value stays where it was until a larger one arrives.
+
+    `reduce_avg`: AVG computed as Flink's planner rewrites it, SUM / COUNT with the sum in the
+    argument's type. Flink does so in OVER windows, and in an aggregation that also holds a
+    STDDEV or VAR function (Calcite's AggregateReduceFunctionsRule then reduces them all);
+    None decides by the latter."""
+    if reduce_avg is None:
+        reduce_avg = any(c.name.upper() in _REDUCED_WITH_AVG for c in calls)
+    builder = _Builder(input_fields, retraction, reduce_avg)
     for i, call in enumerate(calls):
         builder.add(call, i < len(ignore_retract) and ignore_retract[i])
     return builder.build(calls)

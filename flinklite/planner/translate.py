@@ -278,7 +278,8 @@ class GraphBuilder:
         from flinklite.expr.aggregates import compile_aggregates
         from flinklite.runtime.operators.over_aggregate import OverAggregate
 
-        aggs = compile_aggregates(node.aggregates, node.input.fields)
+        # Flink's planner computes AVG over a window as SUM / COUNT (the sum in its input type).
+        aggs = compile_aggregates(node.aggregates, node.input.fields, reduce_avg=True)
         op = OverAggregate(
             key_getter(node.partition),
             node.time_index,

@@ -452,6 +452,15 @@ SUBQUERY_LEFT = "1,a\n2,b\nnull,c\n3,d\n5,e\n"
 SUBQUERY_RIGHT = "1\n3\n7\n"
 SUBQUERY_RIGHT_NULL = "1\n3\nnull\n7\n"
 
+# INT values whose sum passes the INT range (AVG's sum type), in event-time order.
+BIG_INTS = (
+    "d,2147483647,2024-01-01 00:00:01.000\n"
+    "d,2147483647,2024-01-01 00:00:02.000\n"
+    "d,1,2024-01-01 00:00:03.000\n"
+    "e,-2147483648,2024-01-01 00:00:04.000\n"
+    "e,-2,2024-01-01 00:00:05.000\n"
+)
+
 
 def _write_lines(name: str, lines: list[str]) -> None:
     (DATA / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
@@ -484,6 +493,7 @@ def main() -> None:
         ("subquery_left.csv", SUBQUERY_LEFT),
         ("subquery_right.csv", SUBQUERY_RIGHT),
         ("subquery_right_null.csv", SUBQUERY_RIGHT_NULL),
+        ("big_ints.csv", BIG_INTS),
     ]:
         (DATA / name).write_text(text, encoding="utf-8")
     write_match_data()
