@@ -201,6 +201,7 @@ STRING_FUNCTIONS = [
     scalar("REGEXP_REPLACE", [C3], fixed(S)),
     scalar("REGEXP_EXTRACT", [("CHARACTER", "CHARACTER", "INTEGER"), C2], fixed(S, "always")),
     scalar("SPLIT_INDEX", [("CHARACTER", "ANY", "INTEGER")], fixed(S, "always")),
+    scalar("SPLIT", [C2], fixed(T.array(S, nullable=False))),
     scalar("LPAD", [("CHARACTER", "INTEGER", "CHARACTER")], fixed(S)),
     scalar("RPAD", [("CHARACTER", "INTEGER", "CHARACTER")], fixed(S)),
     scalar("REPEAT", [("CHARACTER", "INTEGER")], fixed(S)),

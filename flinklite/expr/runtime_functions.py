@@ -303,6 +303,7 @@ FUNCTIONS: dict[str, Builder] = {
     "REGEXP_REPLACE": _fixed(RS.regexp_replace),
     "REGEXP_EXTRACT": _regexp_extract,
     "SPLIT_INDEX": _fixed(RS.split_index),
+    "SPLIT": _fixed(RS.split),
     "LPAD": _fixed(RS.lpad),
     "RPAD": _fixed(RS.rpad),
     "REPEAT": _fixed(RS.repeat),

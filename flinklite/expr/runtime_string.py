@@ -292,6 +292,14 @@ def split_index(s: str, sep: Any, index: int) -> str | None:
     return parts[index] if index < len(parts) else None
 
 
+def split(s: str, sep: str) -> tuple[str, ...]:
+    """SPLIT: the parts between separators, empty ones kept; an empty separator splits into
+    characters and an empty string has no parts."""
+    if not s:
+        return ()
+    return tuple(s) if not sep else tuple(s.split(sep))
+
+
 def replace(s: str, old: str, new: str) -> str:
     return s.replace(old, new)
 

@@ -201,6 +201,29 @@ class Calc(Single):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Correlate(Single):
+    """UNNEST joined laterally: each input row followed by each element of its collections
+    (`items`, over the input row), with the element's position for WITH ORDINALITY; a LEFT
+    correlate keeps a row whose collections are empty or NULL, padded with NULLs."""
+
+    items: tuple[Rex, ...]
+    ordinality: bool
+    kind: str  # 'inner' or 'left'
+
+    name = "Correlate"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        call = "$UNNEST_ROWS$1(" + ", ".join(rex_text(i, names) for i in self.items) + ")"
+        return [
+            ("invocation", call),
+            ("correlate", f"table({call})"),
+            ("select", ", ".join(self.names)),
+            ("joinType", self.kind.upper()),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Exchange(Single):
     """Where Flink redistributes rows (hash by key, or to a single task); a no-op here, printed
     so plans read like Flink's."""

@@ -152,6 +152,22 @@ class GraphBuilder:
 
         self._op(basic.Calc(batch_fn, row_fn), out, node)
 
+    @_NODES.register(P.Correlate)
+    def _Correlate(self, node: P.Correlate, out: Stage) -> None:
+        fields = node.input.fields
+        items, expanders, widths = [], [], []
+        for rex in node.items:
+            items.append(compile_expression(rex, fields, self.cctx))
+            t = rex.type
+            element = t.elements[0] if t.root != "MAP" else None
+            row_width = (
+                len(element.fields) if element is not None and element.root == "ROW" else None
+            )
+            expanders.append(basic.expander(t.root, row_width))
+            widths.append(2 if t.root == "MAP" else (row_width or 1))
+        op = basic.Correlate(items, expanders, widths, node.ordinality, node.kind == "left")
+        self._op(op, out, node)
+
     @_NODES.register(P.WatermarkAssigner)
     def _WatermarkAssigner(self, node: P.WatermarkAssigner, out: Stage) -> None:
         fn = compile_expression(node.watermark, node.input.fields, self.cctx)

@@ -117,8 +117,10 @@ def _window_tvf(
 def bind_unnest(binder: BinderContext, u: ast.Unnest, scope: Scope) -> tuple[L.RelNode, Scope]:
     ctx = ExprContext(scope, "UNNEST")
     fields: list[RowField] = []
+    items = []
     for item in u.items:
         rex = binder.exprs.bind(item, ctx)
+        items.append(rex)
         t = rex.type
         if t.root in (T.ARRAY, T.MULTISET):
             element = t.elements[0]
@@ -134,6 +136,7 @@ def bind_unnest(binder: BinderContext, u: ast.Unnest, scope: Scope) -> tuple[L.R
             )
     if u.with_ordinality:
         fields.append(RowField("ORDINALITY", T.int_(False)))
-    node = L.TableFunctionScan(tuple(fields), (), "UNNEST")
+    # args: WITH ORDINALITY, then the collections (over the row of the FROM item before it).
+    node = L.TableFunctionScan(tuple(fields), (), "UNNEST", (u.with_ordinality, *items))
 
     return aliased(node, u.alias, u.column_aliases, u.pos)

@@ -69,6 +69,8 @@ SCALARS = [
     ("REGEXP_EXTRACT(s, 'a', 1)", "STRING"),
     ("REGEXP_EXTRACT(sn, 'a')", "STRING"),
     ("SPLIT_INDEX(sn, 'x', 1)", "STRING"),
+    ("SPLIT(sn, 'x')", "ARRAY<STRING> NOT NULL"),
+    ("SPLIT(s, 'x')", "ARRAY<STRING>"),
     ("LPAD(sn, 1, 'x')", "STRING NOT NULL"),
     ("RPAD(s, 1, 'x')", "STRING"),
     ("REPEAT(s, 1)", "STRING"),

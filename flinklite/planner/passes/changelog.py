@@ -157,6 +157,12 @@ def _limit(node: P.Limit, batch: bool) -> P.PhysNode:
     return _mode(node, child.changelog if child.insert_only else P.RETRACT)
 
 
+@_RULES.register(P.Correlate)
+def _correlate(node: P.Correlate, batch: bool) -> P.PhysNode:
+    # Each produced row carries its input row's kind.
+    return _mode(node, node.input.changelog)
+
+
 @_RULES.register(P.Join)
 def _join(node: P.Join, batch: bool) -> P.PhysNode:
     if batch:

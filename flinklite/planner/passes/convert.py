@@ -292,9 +292,19 @@ class Planner(WindowPlanning, OverPlanning):
 
     @_RELS.register(L.Correlate)
     def _Correlate(self, rel: L.Correlate) -> P.PhysNode:
-        raise UnsupportedError(
-            "LATERAL TABLE and UNNEST are not supported by flinklite's engine yet"
-        )
+        right = rel.right
+        # `UNNEST(..) AS u(a, b)`: the aliases rename the function's columns.
+        while isinstance(right, L.Project) and all(
+            isinstance(e, InputRef) and e.index == i for i, e in enumerate(right.exprs)
+        ):
+            right = right.input
+        if not (isinstance(right, L.TableFunctionScan) and right.invocation == "UNNEST"):
+            raise UnsupportedError("LATERAL TABLE is not supported by flinklite's engine yet")
+        if rel.kind not in ("inner", "left"):
+            raise UnsupportedError(f"{rel.kind.upper()} JOIN UNNEST is not supported")
+        ordinality, *items = right.args
+        left = self.visit(rel.left)
+        return P.Correlate(rel.fields, left, tuple(items), bool(ordinality), rel.kind)
 
 
 # The window planner's handler of table functions (window TVFs), defined in its mixin.

@@ -1,5 +1,5 @@
-"""The stateless operators: Calc (projection and filter), WatermarkAssigner, Union, and the
-end-of-input pass-through every graph needs.
+"""The stateless operators: Calc (projection and filter), Correlate (UNNEST), WatermarkAssigner,
+Union, and the end-of-input pass-through every graph needs.
 
 Calc runs a compiled batch function over whole batches, so the per-row cost is the generated
 comprehension alone."""
@@ -37,6 +37,75 @@ class Calc(Operator):
         out = self.batch_fn(rows)
         if out:
             self.out.process_batch(out)
+
+
+Expand = Callable[[Any], list[tuple]]
+
+
+class Correlate(Operator):
+    """UNNEST joined laterally, as Flink's correlate: each input row followed by the columns of
+    each element of its collections, with the element's 1-based position for WITH ORDINALITY;
+    several collections are walked side by side, the shorter padded with NULLs. Rows keep their
+    input row's kind. `outer` (LEFT JOIN .. ON TRUE) keeps a row without elements, padded."""
+
+    name = "Correlate"
+
+    def __init__(
+        self,
+        items: list[Callable[[Row], Any]],
+        expanders: list[Expand],
+        widths: list[int],
+        ordinality: bool,
+        outer: bool,
+    ) -> None:
+        self.items = items
+        self.expanders = expanders
+        self.pads = [(None,) * w for w in widths]
+        self.ordinality = ordinality
+        self.outer = outer
+        self.padding = (None,) * (sum(widths) + (1 if ordinality else 0))
+
+    def _rows(self, row: Row) -> list[Row]:
+        columns = [
+            expand(value) if (value := item(row)) is not None else []
+            for item, expand in zip(self.items, self.expanders, strict=True)
+        ]
+        longest = max((len(c) for c in columns), default=0)
+        out = []
+        for i in range(longest):
+            produced = row
+            for column, pad in zip(columns, self.pads, strict=True):
+                produced += column[i] if i < len(column) else pad
+            out.append(produced + (i + 1,) if self.ordinality else produced)
+        if not out and self.outer:
+            out.append(row + self.padding)
+        return out
+
+    def process(self, kind: str, row: Row) -> None:
+        for produced in self._rows(row):
+            self.out.process(kind, produced)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        out = [produced for row in rows for produced in self._rows(row)]
+        if out:
+            self.out.process_batch(out)
+
+
+def expander(root: str, row_width: int | None) -> Expand:
+    """How one collection value becomes the columns of its elements: an ARRAY's elements (a ROW
+    element spread over its fields), a MULTISET's elements repeated by their count, a MAP's
+    (key, value) pairs."""
+    if root == "MAP":
+        return lambda m: list(m.items())
+    one: Callable[[Any], tuple]
+    if row_width is None:
+        one = lambda e: (e,)  # noqa: E731
+    else:
+        nulls = (None,) * row_width
+        one = lambda e: nulls if e is None else tuple(e)  # noqa: E731
+    if root == "MULTISET":
+        return lambda ms: [one(e) for e, n in ms.items() for _ in range(n)]
+    return lambda a: [one(e) for e in a]
 
 
 class WatermarkAssigner(Operator):
