@@ -140,6 +140,15 @@ def _days(year: int, month: int, day: int) -> int:
     return (dt.date(year, month, day) - EPOCH_DATE).days
 
 
+def _days_smart(year: int, month: int, day: int) -> int:
+    """Days since the epoch of a timestamp's date as Java's SMART resolver reads it (Flink's
+    CAST and TO_TIMESTAMP): a day of 29 to 31 past the month's end is its last day, so
+    2024-02-30 is 2024-02-29; other out-of-range fields are invalid. DATE values stay strict."""
+    if 1 <= month <= 12 and 28 < day <= 31:
+        day = min(day, calendar.monthrange(year, month)[1])
+    return _days(year, month, day)
+
+
 def _hms(h: str, m: str, s: str | None, frac: str | None) -> int:
     hour, minute, second = int(h), int(m), int(s or 0)
     if hour > 23 or minute > 59 or second > 59:
@@ -176,7 +185,7 @@ def parse_timestamp(text: str) -> int | None:
     if not m:
         return None
     try:
-        days = _days(int(m[1]), int(m[2]), int(m[3]))
+        days = _days_smart(int(m[1]), int(m[2]), int(m[3]))
         nanos = _hms(m[4], m[5], m[6], m[7]) if m[4] else 0
     except ValueError:
         return None
@@ -751,12 +760,34 @@ def timestampdiff(unit: str, root1: str, root2: str) -> Callable[..., int]:
 # --- Flink's date-time functions ------------------------------------------------------------------------
 
 
+_LENIENT_DEFAULT_RE = re.compile(r"(\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)")
+
+
+def _lenient_default(text: str) -> int | None:
+    """'yyyy-MM-dd HH:mm:ss' as Java's lenient SimpleDateFormat reads it (UNIX_TIMESTAMP): every
+    field must be there, a field past its range carries into the next (2024-02-31 25:61:00 is
+    2024-03-03 02:01:00), and text after the seconds is ignored."""
+    m = _LENIENT_DEFAULT_RE.match(text)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) for g in m.groups())
+    try:
+        base = dt.datetime(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        moment = base + dt.timedelta(days=day - 1, hours=hour, minutes=minute, seconds=second)
+    except (ValueError, OverflowError):
+        return None
+    return (moment - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1) * 1000
+
+
 def unix_timestamp_of(tz: dt.tzinfo) -> Callable[..., int | None]:
     """UNIX_TIMESTAMP(text[, format]): seconds since the epoch of a wall clock in the session
     zone; text that does not parse gives Long.MIN_VALUE as in Flink."""
 
     def unix_timestamp(text: str, pattern: str = DEFAULT_FORMAT) -> int:
-        nanos = to_timestamp(text, pattern)
+        if pattern == DEFAULT_FORMAT:
+            nanos = _lenient_default(text)
+        else:
+            nanos = to_timestamp(text, pattern)
         if nanos is None:
             return -(2**63)
         return local_to_instant(nanos, tz, later=True) // NANOS_PER_SECOND
