@@ -142,6 +142,37 @@ class BaseTransformer(Transformer):
     def string_lit(self, meta, ch):
         return ast.StringLiteral(ch[0], pos=self.pos(meta))
 
+    def unicode_lit(self, meta, ch):
+        """U&'..' [UESCAPE 'c']: the escape character (backslash by default) and four hex digits
+        is a code point, the escape character twice is itself. As in Flink's parser, the four
+        characters are read as Java's Integer.parseInt reads hex, so `+01F` after it is U+001F."""
+        body = unquote_string(ch[0].value[2:])
+        escape = unquote_string(ch[-1].value) if len(ch) > 1 else "\\"
+        hex_digits = "0123456789abcdefABCDEF"
+        if len(escape) != 1 or escape in "+'\"" or escape.isspace() or escape in hex_digits:
+            raise self.error(f"Invalid Unicode escape character '{escape}'", ch[-1])
+        out, i = [], 0
+        while i < len(body):
+            c = body[i]
+            if c != escape:
+                out.append(c)
+                i += 1
+                continue
+            if body[i + 1 : i + 2] == escape:
+                out.append(escape)
+                i += 2
+                continue
+            digits = body[i + 1 : i + 5]
+            if len(digits) != 4 or not all(d in hex_digits for d in digits.removeprefix("+")):
+                raise self.error(
+                    f"Unicode escape sequence starting at character {i} is not exactly four "
+                    "hex digits",
+                    ch[0],
+                )
+            out.append(chr(int(digits, 16)))
+            i += 5
+        return ast.StringLiteral("".join(out), pos=self.pos(meta))
+
     def binary_lit(self, meta, ch):
         digits = "".join(ch[0].value[2:-1].split())
         if len(digits) % 2:

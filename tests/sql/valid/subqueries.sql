@@ -1,4 +1,5 @@
--- Subqueries in expressions: IN, EXISTS, quantified comparisons (ANY / ALL), scalar subqueries.
+-- Subqueries in expressions: IN, EXISTS, quantified comparisons (ANY / ALL), scalar subqueries;
+-- and U&'' string literals.
 
 CREATE TABLE orders (order_id BIGINT, customer_id STRING, amount DECIMAL(10, 2))
 WITH ('connector' = 'datagen');
@@ -12,3 +13,5 @@ SELECT * FROM orders WHERE amount > ALL (SELECT amount FROM orders WHERE custome
 SELECT * FROM orders WHERE amount <= ANY (SELECT amount FROM orders) AND NOT (order_id = ANY (SELECT 1));
 
 SELECT order_id, (SELECT MAX(amount) FROM orders) AS top FROM orders WHERE amount > (SELECT AVG(amount) FROM orders);
+
+SELECT U&'\00e9t\00e9', U&'a!0041b' UESCAPE '!';
