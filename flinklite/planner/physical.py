@@ -518,6 +518,31 @@ _JOIN_TYPES = {"full": "FullOuterJoin", "semi": "LeftSemiJoin", "anti": "LeftAnt
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class TemporalJoin(Binary):
+    """An event-time temporal join (`JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime`): each
+    left row meets the version of its key the right side had at the left row's time."""
+
+    kind: str  # 'inner' or 'left'
+    left_keys: tuple[int, ...]
+    right_keys: tuple[int, ...]
+    left_time: int
+    right_time: int
+    condition: Rex | None  # the remainder, over left fields then right fields
+    full_condition: Rex | None = None
+
+    name = "TemporalJoin"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.left.names + self.right.names
+        cond = "true" if self.full_condition is None else rex_text(self.full_condition, names)
+        return [
+            ("joinType", _JOIN_TYPES.get(self.kind, f"{self.kind.capitalize()}Join")),
+            ("where", cond),
+            ("select", ", ".join(self.names)),
+        ]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Join(Binary):
     kind: str  # 'inner', 'left', 'right', 'full'; 'semi', 'anti' (their fields: the left's)
     left_keys: tuple[int, ...]
@@ -594,6 +619,27 @@ class Sink(Single):
     def attributes(self) -> list[tuple[str, str]]:
         table = "*anonymous_collect$1*" if self.identifier is None else ".".join(self.identifier)
         return [("table", table), ("fields", ", ".join(self.names))]
+
+
+def upsert_key(node: PhysNode) -> tuple[int, ...] | None:
+    """The output fields an updating node's rows are keyed by (Flink's upsert key), if known."""
+    if isinstance(node, Exchange):
+        return upsert_key(node.input)
+    if isinstance(node, GroupAggregate):
+        return tuple(range(len(node.keys)))
+    if isinstance(node, (ChangelogNormalize, SinkUpsertMaterializer)):
+        return node.key
+    if isinstance(node, Deduplicate):
+        return node.keys
+    if isinstance(node, Calc):
+        inner = upsert_key(node.input)
+        if inner is None or node.projection is None:
+            return inner
+        where = {e.index: i for i, e in enumerate(node.projection) if isinstance(e, InputRef)}
+        if not all(k in where for k in inner):
+            return None
+        return tuple(where[k] for k in inner)
+    return None
 
 
 def walk(node: PhysNode):

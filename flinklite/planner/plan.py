@@ -81,7 +81,7 @@ def _on_conflict_rule(
     if not pk or not (upsert_only or not root.insert_only):
         return None
     pk_index = {names.index(c) for c in pk}
-    key = None if root.insert_only else upsert_key(root)
+    key = None if root.insert_only else P.upsert_key(root)
     if key is not None and set(key) <= pk_index:
         return None
     shown = "none" if key is None else ", ".join(root.fields[i].name for i in key)
@@ -97,33 +97,12 @@ def _into_upsert_sink(root: P.PhysNode, names: tuple[str, ...], pk: tuple[str, .
     keyed by the same columns, updates need no UPDATE_BEFORE and the producer stops making
     them; otherwise a SinkUpsertMaterializer keeps the rows per primary key, as Flink adds."""
     pk_index = tuple(names.index(c) for c in pk)
-    key = upsert_key(root)
+    key = P.upsert_key(root)
     if key is not None and pk_index and set(key) <= set(pk_index):
         return _without_update_before(root)
     if not pk_index:
         return root
     return P.SinkUpsertMaterializer(root.fields, root, pk_index, changelog=P.UPSERT)
-
-
-def upsert_key(node: P.PhysNode) -> tuple[int, ...] | None:
-    """The output fields an updating node's rows are keyed by (Flink's upsert key), if known."""
-    if isinstance(node, P.Exchange):
-        return upsert_key(node.input)
-    if isinstance(node, P.GroupAggregate):
-        return tuple(range(len(node.keys)))
-    if isinstance(node, (P.ChangelogNormalize, P.SinkUpsertMaterializer)):
-        return node.key
-    if isinstance(node, P.Deduplicate):
-        return node.keys
-    if isinstance(node, P.Calc):
-        inner = upsert_key(node.input)
-        if inner is None or node.projection is None:
-            return inner
-        where = {e.index: i for i, e in enumerate(node.projection) if isinstance(e, InputRef)}
-        if not all(k in where for k in inner):
-            return None
-        return tuple(where[k] for k in inner)
-    return None
 
 
 def _without_update_before(node: P.PhysNode) -> P.PhysNode:

@@ -258,6 +258,26 @@ class GraphBuilder:
             out = self._final_rows_in_batch(out)
         self._op(op, out, node, [op.side(0), op.side(1)])
 
+    @_NODES.register(P.TemporalJoin)
+    def _TemporalJoin(self, node: P.TemporalJoin, out: Stage) -> None:
+        from flinklite.runtime.operators.temporal_join import TemporalJoin
+
+        cond = None
+        if node.condition is not None:
+            cond = compile_predicate(
+                node.condition, node.left.fields + node.right.fields, self.cctx
+            )
+        op = TemporalJoin(
+            node.kind,
+            key_getter(node.left_keys),
+            key_getter(node.right_keys),
+            node.left_time,
+            node.right_time,
+            cond,
+            len(node.right.fields),
+        )
+        self._op(op, out, node, [op.side(0), op.side(1)])
+
     @_NODES.register(P.Rank)
     def _Rank(self, node: P.Rank, out: Stage) -> None:
         from flinklite.runtime.operators.rank import Rank

@@ -452,6 +452,28 @@ SUBQUERY_LEFT = "1,a\n2,b\nnull,c\n3,d\n5,e\n"
 SUBQUERY_RIGHT = "1\n3\n7\n"
 SUBQUERY_RIGHT_NULL = "1\n3\nnull\n7\n"
 
+# Temporal joins: orders in several currencies, and the rates' versions over time (a USD rate
+# arrives after some orders, JPY has none).
+FX_ORDERS = (
+    "1,EUR,10,2024-01-01 10:00:01.000\n"
+    "2,USD,20,2024-01-01 10:00:02.000\n"
+    "3,EUR,30,2024-01-01 10:00:06.000\n"
+    "4,JPY,40,2024-01-01 10:00:07.000\n"
+    "5,EUR,50,2024-01-01 10:00:11.000\n"
+    "6,USD,60,2024-01-01 10:00:12.000\n"
+    "7,GBP,70,2024-01-01 10:00:13.000\n"
+    "8,EUR,80,2024-01-01 10:00:20.000\n"
+)
+FX_RATES = (
+    "EUR,1.10,2024-01-01 10:00:00.000\n"
+    "USD,1.00,2024-01-01 10:00:00.000\n"
+    "EUR,1.20,2024-01-01 10:00:05.000\n"
+    "GBP,1.40,2024-01-01 10:00:09.000\n"
+    "EUR,1.30,2024-01-01 10:00:10.000\n"
+    "USD,0.90,2024-01-01 10:00:15.000\n"
+    "EUR,1.25,2024-01-01 10:00:20.000\n"
+)
+
 # INT values whose sum passes the INT range (AVG's sum type), in event-time order.
 BIG_INTS = (
     "d,2147483647,2024-01-01 00:00:01.000\n"
@@ -494,6 +516,8 @@ def main() -> None:
         ("subquery_right.csv", SUBQUERY_RIGHT),
         ("subquery_right_null.csv", SUBQUERY_RIGHT_NULL),
         ("big_ints.csv", BIG_INTS),
+        ("fx_orders.csv", FX_ORDERS),
+        ("fx_rates.csv", FX_RATES),
     ]:
         (DATA / name).write_text(text, encoding="utf-8")
     write_match_data()

@@ -163,6 +163,12 @@ def _correlate(node: P.Correlate, batch: bool) -> P.PhysNode:
     return _mode(node, node.input.changelog)
 
 
+@_RULES.register(P.TemporalJoin)
+def _temporal_join(node: P.TemporalJoin, batch: bool) -> P.PhysNode:
+    # Each left row is joined once, when the watermark passes it, with its own kind.
+    return _mode(node, node.left.changelog)
+
+
 @_RULES.register(P.Join)
 def _join(node: P.Join, batch: bool) -> P.PhysNode:
     if batch:

@@ -194,31 +194,77 @@ class Planner(WindowPlanning, OverPlanning):
 
     @_RELS.register(L.Join)
     def _Join(self, rel: L.Join) -> P.PhysNode:
+        snapshot = _renamed_input(rel.right)
+        if isinstance(snapshot, L.Snapshot):
+            return self._temporal_join(rel, snapshot)
         left = self.visit(rel.left)
         right = self.visit(rel.right)
-        n = len(rel.left.fields)
-        lkeys: list[int] = []
-        rkeys: list[int] = []
-        rest: list[Rex] = []
-        for c in conjunctions(rel.condition):
-            pair = _equi_pair(c, n)
-            if pair is None:
-                rest.append(c)
-            else:
-                lkeys.append(pair[0])
-                rkeys.append(pair[1])
-        remainder = None
-        for c in rest:
-            if isinstance(c, Literal) and c.value is True:
-                continue
-            remainder = c if remainder is None else and_(remainder, c)
+        lkeys, rkeys, remainder = _join_keys(rel.condition, len(rel.left.fields))
         return P.Join(
             rel.fields,
-            P.Exchange(left.fields, left, tuple(lkeys)),
-            P.Exchange(right.fields, right, tuple(rkeys)),
+            P.Exchange(left.fields, left, lkeys),
+            P.Exchange(right.fields, right, rkeys),
             rel.kind,
-            tuple(lkeys),
-            tuple(rkeys),
+            lkeys,
+            rkeys,
+            remainder,
+            rel.condition,
+        )
+
+    def _temporal_join(self, rel: L.Join, snapshot: L.Snapshot) -> P.PhysNode:
+        """`JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime ON keys`: Flink's event-time
+        temporal join, checked as Flink checks it."""
+        period = snapshot.period
+        time_type = period.type
+        if not isinstance(period, InputRef) or time_type.time_attribute is None:
+            raise ValidationError(
+                "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left "
+                "table's time attribute field"
+            )
+        if time_type.time_attribute == "PROCTIME":
+            raise UnsupportedError(
+                "Processing-time temporal join is not supported yet. (flinklite has no lookup "
+                "sources: FOR SYSTEM_TIME AS OF takes the left table's rowtime.)"
+            )
+        if rel.kind not in ("inner", "left"):
+            raise ValidationError(
+                f"Temporal table join currently only supports INNER JOIN and LEFT JOIN, but "
+                f"was {rel.kind.upper()} JOIN"
+            )
+        left = self.visit(rel.left)
+        right = self.visit(rel.right)
+        lkeys, rkeys, remainder = _join_keys(rel.condition, len(rel.left.fields))
+        if not lkeys:
+            raise ValidationError("Currently the join key in Temporal Table Join can not be empty.")
+        versioned = _versioned_key(right)
+        if versioned is None:
+            raise ValidationError(
+                "Temporal Table Join requires primary key in versioned table, but no primary "
+                "key can be found."
+            )
+        if not set(versioned) <= set(rkeys):
+            names = ", ".join(right.fields[i].name for i in versioned)
+            raise ValidationError(
+                f"Join key must be the same as temporal table's primary key in Event-time "
+                f"temporal table join: the join condition must compare {names}"
+            )
+        right_time = next(
+            (i for i, f in enumerate(right.fields) if f.type.time_attribute == "ROWTIME"), None
+        )
+        if right_time is None:
+            raise ValidationError(
+                "Event-Time Temporal Table Join requires both primary key and row time "
+                "attribute in versioned table, but no row time attribute can be found."
+            )
+        return P.TemporalJoin(
+            rel.fields,
+            P.Exchange(left.fields, left, lkeys),
+            P.Exchange(right.fields, right, rkeys),
+            rel.kind,
+            lkeys,
+            rkeys,
+            period.index,
+            right_time,
             remainder,
             rel.condition,
         )
@@ -286,18 +332,13 @@ class Planner(WindowPlanning, OverPlanning):
 
     @_RELS.register(L.Snapshot)
     def _Snapshot(self, rel: L.Snapshot) -> P.PhysNode:
-        raise UnsupportedError(
-            "Temporal and lookup joins (FOR SYSTEM_TIME AS OF) are not supported yet"
-        )
+        # A temporal table joined: its join took it over (_temporal_join); alone it is its table.
+        return self.visit(rel.input)
 
     @_RELS.register(L.Correlate)
     def _Correlate(self, rel: L.Correlate) -> P.PhysNode:
-        right = rel.right
         # `UNNEST(..) AS u(a, b)`: the aliases rename the function's columns.
-        while isinstance(right, L.Project) and all(
-            isinstance(e, InputRef) and e.index == i for i, e in enumerate(right.exprs)
-        ):
-            right = right.input
+        right = _renamed_input(rel.right)
         if not (isinstance(right, L.TableFunctionScan) and right.invocation == "UNNEST"):
             raise UnsupportedError("LATERAL TABLE is not supported by flinklite's engine yet")
         if rel.kind not in ("inner", "left"):
@@ -327,6 +368,50 @@ def _bounded(validated: ValidatedTable) -> bool:
     if ident == "flinklite-generator":
         return validated.options.get("number-of-rows") is not None
     return True
+
+
+def _join_keys(condition: Rex, n: int) -> tuple[tuple[int, ...], tuple[int, ...], Rex | None]:
+    """A join condition over left (n fields) + right as equi-key pairs and the rest."""
+    lkeys: list[int] = []
+    rkeys: list[int] = []
+    remainder: Rex | None = None
+    for c in conjunctions(condition):
+        pair = _equi_pair(c, n)
+        if pair is not None:
+            lkeys.append(pair[0])
+            rkeys.append(pair[1])
+        elif not (isinstance(c, Literal) and c.value is True):
+            remainder = c if remainder is None else and_(remainder, c)
+    return tuple(lkeys), tuple(rkeys), remainder
+
+
+def _renamed_input(rel: L.RelNode) -> L.RelNode:
+    """`rel` under the projections that only rename its columns (`AS u(a, b)`)."""
+    while isinstance(rel, L.Project) and all(
+        isinstance(e, InputRef) and e.index == i for i, e in enumerate(rel.exprs)
+    ):
+        rel = rel.input
+    return rel
+
+
+def _versioned_key(node: P.PhysNode) -> tuple[int, ...] | None:
+    """The primary key a versioned table is keyed by: a scanned table's primary key (through
+    projections that keep it), or the key of a deduplication or aggregation."""
+    key = P.upsert_key(node)
+    if key is not None:
+        return key
+    while isinstance(node, P.Calc | P.Exchange | P.WatermarkAssigner):
+        if isinstance(node, P.Calc) and node.projection is not None:
+            inner = _versioned_key(node.input)
+            if inner is None:
+                return None
+            where = {e.index: i for i, e in enumerate(node.projection) if isinstance(e, InputRef)}
+            return tuple(where[k] for k in inner) if all(k in where for k in inner) else None
+        node = node.input
+    if isinstance(node, P.TableSourceScan) and node.spec.primary_key:
+        names = [f.name for f in node.fields]
+        return tuple(names.index(c) for c in node.spec.primary_key if c in names)
+    return None
 
 
 def _equi_pair(c: Rex, n: int) -> tuple[int, int] | None:
