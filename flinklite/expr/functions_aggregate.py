@@ -95,6 +95,9 @@ AGGREGATE_FUNCTIONS = [
     agg("LISTAGG", [("CHARACTER",), ("CHARACTER", "CHARACTER")], _agg_arg, literal_args=(1,)),
     agg("COLLECT", [("ANY",)], _collect),
     agg("ARRAY_AGG", [("ANY",)], _array_agg),
+    # Which group keys a grouping set leaves out, from the planner's expand id (not aggregated).
+    agg("GROUPING", [("ANY",)], fixed(T.bigint(False), "never")),
+    agg("GROUPING_ID", [("ANY", "...")], fixed(T.bigint(False), "never")),
 ]
 
 _BIGINT_NN, _DOUBLE_NN = T.bigint(False), T.double(False)

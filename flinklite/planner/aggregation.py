@@ -82,11 +82,22 @@ class Aggregation:
         self.agg_calls: list[AggregateCall] = []
         self.arg_exprs: list[Rex] = []
         ctx = ExprContext(scope, "GROUP BY")
+        # GROUP BY a, ROLLUP (b): the sets of each item, crossed; a plain key is in every set.
+        sets: list[tuple[int, ...]] = [()]
+        grouped = False
         for item in group_by:
             if isinstance(item, ast.GroupingSets):
-                self._grouping_sets(item, ctx)
+                grouped = True
+                options = self._grouping_sets(item, ctx)
             else:
-                self._key(item, ctx)
+                options = [(self._key(item, ctx),)]
+            sets = [s + tuple(k for k in o if k not in s) for s in sets for o in options]
+        if grouped:
+            unique: list[tuple[int, ...]] = []
+            for s in sets:
+                if set(s) not in [set(u) for u in unique]:
+                    unique.append(tuple(sorted(s)))
+            self.grouping_sets = unique
 
     def _key(self, item: ast.Expr, ctx: ExprContext) -> int:
         if contains_aggregate(item):
@@ -107,9 +118,18 @@ class Aggregation:
             self.key_names.append(f"$f{len(self.keys) - 1}")
         return len(self.keys) - 1
 
-    def _grouping_sets(self, item: ast.GroupingSets, ctx: ExprContext) -> None:
-        for group in item.sets:
-            self.grouping_sets.append(tuple(self._key(e, ctx) for e in group))
+    def _grouping_sets(self, item: ast.GroupingSets, ctx: ExprContext) -> list[tuple[int, ...]]:
+        """The key sets GROUPING SETS lists, ROLLUP's prefixes or CUBE's subsets."""
+        elements = [tuple(self._key(e, ctx) for e in group) for group in item.sets]
+        if item.kind == "ROLLUP":
+            prefixes = [elements[:n] for n in range(len(elements), -1, -1)]
+            return [tuple(k for e in p for k in e) for p in prefixes]
+        if item.kind == "CUBE":
+            n = len(elements)
+            subsets = [[elements[i] for i in range(n) if mask >> (n - 1 - i) & 1] for mask in
+                       range((1 << n) - 1, -1, -1)]  # fmt: skip
+            return [tuple(k for e in sub for k in e) for sub in subsets]
+        return elements
 
     def _bind_window(self, call: ast.FunctionCall, ctx: ExprContext) -> Rex:
         name = call.name[0].upper()
@@ -204,6 +224,12 @@ class Aggregation:
             else None
         )
         arg_refs = tuple(self._arg(a) for a in args)
+        if name in ("GROUPING", "GROUPING_ID") and any(
+            not isinstance(r, InputRef) or r.index >= len(self.keys) for r in arg_refs
+        ):
+            raise ValidationError(
+                f"Argument to {name} operator must be a grouped expression", pos=call.pos
+            )
         filt_ref = self._arg(filt) if filt is not None else None
         alias = f"EXPR${len(self.agg_calls)}"
         agg = AggregateCall(name, arg_refs, rex.type, alias, call.distinct, filt_ref)

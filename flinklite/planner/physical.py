@@ -224,6 +224,24 @@ class Correlate(Single):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Expand(Single):
+    """GROUPING SETS: each input row once per grouping set, the keys the set leaves out NULL,
+    followed by the set's expand id `$e` (a bit per left-out key, the first key the highest)."""
+
+    sets: tuple[tuple[int, tuple[int, ...]], ...]  # (expand id, the key columns set to NULL)
+
+    name = "Expand"
+
+    def attributes(self) -> list[tuple[str, str]]:
+        names = self.input.names
+        projects = []
+        for e, nulled in self.sets:
+            cols = [f"null AS {n}" if i in nulled else n for i, n in enumerate(names)]
+            projects.append("{" + ", ".join([*cols, f"{e} AS $e"]) + "}")
+        return [("projects", ", ".join(projects))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Exchange(Single):
     """Where Flink redistributes rows (hash by key, or to a single task); a no-op here, printed
     so plans read like Flink's."""

@@ -152,6 +152,10 @@ class GraphBuilder:
 
         self._op(basic.Calc(batch_fn, row_fn), out, node)
 
+    @_NODES.register(P.Expand)
+    def _Expand(self, node: P.Expand, out: Stage) -> None:
+        self._op(basic.Expand(list(node.sets)), out, node)
+
     @_NODES.register(P.Correlate)
     def _Correlate(self, node: P.Correlate, out: Stage) -> None:
         fields = node.input.fields

@@ -163,6 +163,11 @@ def _correlate(node: P.Correlate, batch: bool) -> P.PhysNode:
     return _mode(node, node.input.changelog)
 
 
+@_RULES.register(P.Expand)
+def _expand(node: P.Expand, batch: bool) -> P.PhysNode:
+    return _mode(node, node.input.changelog)
+
+
 @_RULES.register(P.TemporalJoin)
 def _temporal_join(node: P.TemporalJoin, batch: bool) -> P.PhysNode:
     # Each left row is joined once, when the watermark passes it, with its own kind.

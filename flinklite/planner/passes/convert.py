@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
 from flinklite.connectors.registry import ValidatedTable
 from flinklite.dispatch import TypeDispatch
 from flinklite.errors import UnsupportedError, ValidationError
 from flinklite.expr.rex import (
+    AggregateCall,
     Call,
     InputRef,
     Literal,
@@ -176,8 +178,14 @@ class Planner(WindowPlanning, OverPlanning):
 
     @_RELS.register(L.Aggregate)
     def _Aggregate(self, rel: L.Aggregate) -> P.PhysNode:
-        if rel.grouping_sets:
-            raise UnsupportedError("GROUPING SETS, ROLLUP and CUBE are not supported yet")
+        grouping = [i for i, c in enumerate(rel.aggregates) if c.name.upper() in _GROUPING]
+        if rel.grouping_sets or grouping:
+            if self._window_key(rel) is not None or _is_window_tvf_group(rel):
+                raise UnsupportedError(
+                    "GROUPING SETS, ROLLUP, CUBE and GROUPING() on window aggregations are not "
+                    "supported yet"
+                )
+            return self._grouping_sets(rel, grouping)
         window = self._window_key(rel)
         if window is not None:
             return self._window_aggregate(rel, *window)
@@ -187,6 +195,42 @@ class Planner(WindowPlanning, OverPlanning):
         child = self.visit(rel.input)
         exchange = P.Exchange(child.fields, child, rel.group)
         return P.GroupAggregate(rel.fields, exchange, rel.group, rel.aggregates, batch=self.batch)
+
+    def _grouping_sets(self, rel: L.Aggregate, grouping: list[int]) -> P.PhysNode:
+        """GROUPING SETS as Flink plans them: an Expand repeats each row per set, a
+        GroupAggregate groups by the keys and the expand id `$e`, and GROUPING() values are
+        read off `$e` in the Calc on top."""
+        child = self.visit(rel.input)
+        n = len(rel.group)
+        sets = rel.grouping_sets or (tuple(range(n)),)
+        by_id = {sum(1 << (n - 1 - k) for k in range(n) if k not in s): s for s in sets}
+        specs = sorted(by_id.items())
+        real = tuple(c for i, c in enumerate(rel.aggregates) if i not in grouping)
+        node: P.PhysNode = child
+        group = tuple(range(n))
+        if rel.grouping_sets:
+            nulled = tuple((e, tuple(k for k in range(n) if k not in s)) for e, s in specs)
+            fields = tuple(
+                RowField(f.name, f.type.with_nullable(True)) if i < n else f
+                for i, f in enumerate(child.fields)
+            ) + (RowField("$e", T.bigint(False)),)
+            node = P.Expand(fields, child, nulled)
+            group += (len(child.fields),)
+        agg_fields = tuple(node.fields[i] for i in group)
+        agg_fields += tuple(RowField(c.alias, c.type) for c in real)
+        agg = P.GroupAggregate(
+            agg_fields, P.Exchange(node.fields, node, group), group, real, batch=self.batch
+        )
+        expand_id = InputRef(T.bigint(False), n) if rel.grouping_sets else None
+        exprs: list[Rex] = [InputRef(agg_fields[i].type, i) for i in range(n)]
+        position = len(group)
+        for i, call in enumerate(rel.aggregates):
+            if i in grouping:
+                exprs.append(_grouping_value(call, specs, expand_id, n))
+            else:
+                exprs.append(InputRef(call.type, position))
+                position += 1
+        return self._make_calc(rel.fields, agg, tuple(exprs), None)
 
     # --- OVER: Top-N -----------------------------------------------------------------------
 
@@ -368,6 +412,36 @@ def _bounded(validated: ValidatedTable) -> bool:
     if ident == "flinklite-generator":
         return validated.options.get("number-of-rows") is not None
     return True
+
+
+_GROUPING = ("GROUPING", "GROUPING_ID")
+
+
+def _is_window_tvf_group(rel: L.Aggregate) -> bool:
+    """Whether the aggregate groups a window TVF's rows by window_start / window_end."""
+    names = {rel.input.fields[k].name for k in rel.group}
+    return {"window_start", "window_end"} <= names
+
+
+def _grouping_value(
+    call: AggregateCall, specs: list[tuple[int, tuple[int, ...]]], expand_id: Rex | None, n: int
+) -> Rex:
+    """GROUPING(k) / GROUPING_ID(k1, .., km) per grouping set: a bit per argument, set when the
+    set leaves that key out; a CASE over the expand id, as Flink computes it."""
+    keys = [a.index for a in call.args if isinstance(a, InputRef)]
+
+    def value(expand: int) -> int:
+        bits = [(expand >> (n - 1 - k)) & 1 for k in keys]
+        return sum(b << (len(bits) - 1 - j) for j, b in enumerate(bits))
+
+    if expand_id is None:
+        return Literal(T.bigint(False), 0)
+    operands: list[Rex] = []
+    for e, _ in specs[:-1]:
+        test = Call(T.boolean(False), "=", (expand_id, Literal(T.bigint(False), e)))
+        operands += [test, Literal(T.bigint(False), value(e))]
+    operands.append(Literal(T.bigint(False), value(specs[-1][0])))
+    return operands[0] if len(operands) == 1 else Call(T.bigint(False), "CASE", tuple(operands))
 
 
 def _join_keys(condition: Rex, n: int) -> tuple[tuple[int, ...], tuple[int, ...], Rex | None]:

@@ -1,5 +1,5 @@
-"""The stateless operators: Calc (projection and filter), Correlate (UNNEST), WatermarkAssigner,
-Union, and the end-of-input pass-through every graph needs.
+"""The stateless operators: Calc (projection and filter), Correlate (UNNEST), Expand (GROUPING
+SETS), WatermarkAssigner, Union, and the end-of-input pass-through every graph needs.
 
 Calc runs a compiled batch function over whole batches, so the per-row cost is the generated
 comprehension alone."""
@@ -39,7 +39,7 @@ class Calc(Operator):
             self.out.process_batch(out)
 
 
-Expand = Callable[[Any], list[tuple]]
+Expander = Callable[[Any], list[tuple]]
 
 
 class Correlate(Operator):
@@ -53,7 +53,7 @@ class Correlate(Operator):
     def __init__(
         self,
         items: list[Callable[[Row], Any]],
-        expanders: list[Expand],
+        expanders: list[Expander],
         widths: list[int],
         ordinality: bool,
         outer: bool,
@@ -91,7 +91,7 @@ class Correlate(Operator):
             self.out.process_batch(out)
 
 
-def expander(root: str, row_width: int | None) -> Expand:
+def expander(root: str, row_width: int | None) -> Expander:
     """How one collection value becomes the columns of its elements: an ARRAY's elements (a ROW
     element spread over its fields), a MULTISET's elements repeated by their count, a MAP's
     (key, value) pairs."""
@@ -106,6 +106,29 @@ def expander(root: str, row_width: int | None) -> Expand:
     if root == "MULTISET":
         return lambda ms: [one(e) for e, n in ms.items() for _ in range(n)]
     return lambda a: [one(e) for e in a]
+
+
+class Expand(Operator):
+    """GROUPING SETS: each row once per set, in the sets' order, the columns a set leaves out
+    NULL and the set's expand id appended; rows keep their kind."""
+
+    name = "Expand"
+
+    def __init__(self, sets: list[tuple[int, tuple[int, ...]]]) -> None:
+        self.sets = [(e, frozenset(nulled)) for e, nulled in sets]
+
+    def _rows(self, row: Row) -> list[Row]:
+        return [
+            tuple(None if i in nulled else v for i, v in enumerate(row)) + (e,)
+            for e, nulled in self.sets
+        ]
+
+    def process(self, kind: str, row: Row) -> None:
+        for produced in self._rows(row):
+            self.out.process(kind, produced)
+
+    def process_batch(self, rows: list[Row]) -> None:
+        self.out.process_batch([produced for row in rows for produced in self._rows(row)])
 
 
 class WatermarkAssigner(Operator):
