@@ -36,7 +36,10 @@ class OverPlanning(ConverterBase):
                 return windowed
             return self._make_calc(windowed.fields, windowed, None, filt.condition)
         if len(overs) != 1:
-            raise UnsupportedError("ROW_NUMBER() with other OVER functions is not supported yet")
+            ranking = next(e.op for _, e in overs if e.op in RANKING)
+            raise UnsupportedError(
+                f"{ranking}() next to other OVER functions in one SELECT is not supported yet"
+            )
         slot, over = overs[0]
         if over.op != "ROW_NUMBER" and not self.batch:
             raise UnsupportedError(f"{over.op}() on streaming table is not supported currently")
