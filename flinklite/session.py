@@ -5,10 +5,12 @@ tests all go through it, and rendering stays with them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flinklite import deep, executor
 from flinklite.catalog import describe as D
+from flinklite.catalog.alter_schema import altered
 from flinklite.catalog.catalog import (
     Catalog,
     ObjectIdentifier,
@@ -323,9 +325,24 @@ class Session:
         elif stmt.action == "SET":
             options = {p.key: p.value for p in stmt.options}
             c.set_options(ident, options, if_exists=stmt.if_exists, pos=stmt.pos)
-        else:
+        elif stmt.action == "RESET":
             c.reset_options(ident, stmt.keys, if_exists=stmt.if_exists, pos=stmt.pos)
+        else:
+            self._alter_schema(ident, stmt)
         return StatusResult(OK)
+
+    def _alter_schema(self, ident: ObjectIdentifier, stmt: ast.AlterTable) -> None:
+        """ADD / MODIFY / DROP / RENAME column: the table resolved again from its changed DDL,
+        so every rule of CREATE TABLE holds for the result."""
+        if stmt.if_exists and self.catalog.get(ident) is None:
+            return
+        table = self.catalog.alter_target(ident, stmt.pos)
+        source = table.source or ast.CreateTable(stmt.name, pos=stmt.pos)
+        create = replace(altered(source, stmt), name=stmt.name, options=source.options)
+        new = resolve_create_table(self.catalog, create, type_of=self.binder().type_expression)
+        self.catalog.replace_table(
+            replace(new, identifier=table.identifier, options=table.options, temporary=False)
+        )
 
     # --- queries and DML -----------------------------------------------------------------------
 

@@ -454,7 +454,7 @@ class Catalog:
                 did_you_mean(ident.name, self.names_near(ident)),
             )
 
-    def _alter_target(self, ident: ObjectIdentifier, pos: Pos) -> ResolvedTable:
+    def alter_target(self, ident: ObjectIdentifier, pos: Pos) -> ResolvedTable:
         """ALTER TABLE works on permanent tables only."""
         db = self._database(ident)
         obj = db.objects.get(ident.name) if db else None
@@ -478,7 +478,7 @@ class Catalog:
     ) -> None:
         if if_exists and (self._database(ident) is None or ident.name not in self._db(ident)):
             return
-        table = self._alter_target(ident, pos)
+        table = self.alter_target(ident, pos)
         target = self.qualify(new_name, pos)
         db = self._db(ident)
         if target.name in db:
@@ -506,7 +506,7 @@ class Catalog:
         """ALTER TABLE SET: Flink stores the options and validates them when the table is used."""
         if if_exists and ident.name not in self._db(ident):
             return None
-        table = self._alter_target(ident, pos)
+        table = self.alter_target(ident, pos)
         new = replace(table, options={**table.options, **options})
         self._db(ident)[ident.name] = new
         return new
@@ -521,7 +521,7 @@ class Catalog:
     ) -> ResolvedTable | None:
         if if_exists and ident.name not in self._db(ident):
             return None
-        table = self._alter_target(ident, pos)
+        table = self.alter_target(ident, pos)
         if not keys:
             raise _err("ALTER TABLE RESET does not support empty key", pos)
         if "connector" in keys:
