@@ -14,7 +14,7 @@ from flinklite.catalog.types import DataType, RowField
 from flinklite.config import Configuration
 from flinklite.errors import Pos, ValidationError
 from flinklite.expr import coercion
-from flinklite.expr.rex import Call, InputRef, Literal, Rex
+from flinklite.expr.rex import Call, InputRef, Literal, Rex, substitute
 from flinklite.planner import logical as L
 from flinklite.planner.aggregation import Aggregation, needs_aggregation
 from flinklite.planner.binding import aliased, renamed
@@ -34,6 +34,8 @@ class Binder:
         self.config = config
         self.exprs = ExpressionBinder(self)
         self._ctes: list[dict[str, ast.Cte]] = []
+        # The FROM scope of each plain SELECT's projection, for ORDER BY on what it leaves out.
+        self._select_scopes: dict[int, Scope] = {}
         self._view_stack: list[str] = []
 
     # --- public entry points -------------------------------------------------------------------
@@ -138,32 +140,64 @@ class Binder:
     def _bind_sort(self, rel: L.RelNode, q: ast.Query) -> L.RelNode:
         collation = []
         scope = Scope.of(None, rel.fields)
+        # ORDER BY an expression, or a column the SELECT does not return: computed as a hidden
+        # column of the projection, sorted on, then projected away.
+        hidden: list[Rex] = []
+        width = len(rel.fields)
         for item in q.order_by:
             if isinstance(item.expr, ast.NumericLiteral) and item.expr.text.isdigit():
                 index = int(item.expr.text) - 1
                 if not 0 <= index < len(rel.fields):
                     raise ValidationError(f"Ordinal out of range: {item.expr.text}", pos=item.pos)
+                item_type = rel.fields[index].type
             else:
-                ref = self.exprs.bind(item.expr, ExprContext(scope, "ORDER BY"))
-                if not isinstance(ref, InputRef):
-                    raise ValidationError(
-                        "ORDER BY supports the query's output columns and their ordinals only",
-                        pos=item.pos,
-                    )
-                index = ref.index
-            T.check_orderable(rel.fields[index].type, item.pos)
+                ref, over_input = self._order_key(rel, item, scope)
+                if not over_input:
+                    index, item_type = ref.index, rel.fields[ref.index].type  # type: ignore[attr-defined]
+                else:
+                    hidden.append(ref)
+                    index, item_type = width + len(hidden) - 1, ref.type
+            T.check_orderable(item_type, item.pos)
             desc = bool(item.descending)
             nulls_first = item.nulls_first if item.nulls_first is not None else not desc
             collation.append((index, desc, nulls_first))
+        sorted_input = rel
+        if hidden:
+            assert isinstance(rel, L.Project)
+            extra = tuple(RowField(f"$order{i}", h.type) for i, h in enumerate(hidden))
+            sorted_input = L.Project(rel.fields + extra, rel.input, rel.exprs + tuple(hidden))
         if collation and q.limit is None and self._streaming():
             first, desc, _ = collation[0]
-            if rel.fields[first].type.time_attribute is None or desc:
+            if sorted_input.fields[first].type.time_attribute is None or desc:
                 raise ValidationError(
                     "Sort on a non-time-attribute field is not supported.", pos=q.order_by[0].pos
                 )
         offset = self._bind_count(q.offset, "OFFSET")
         fetch = self._bind_count(q.limit, "LIMIT")
-        return L.Sort(rel.fields, rel, tuple(collation), offset, fetch)
+        node: L.RelNode = L.Sort(sorted_input.fields, sorted_input, tuple(collation), offset, fetch)
+        if hidden:
+            keep = tuple(InputRef(f.type, i) for i, f in enumerate(rel.fields))
+            node = L.Project(rel.fields, node, keep)
+        return node
+
+    def _order_key(self, rel: L.RelNode, item: ast.OrderItem, scope: Scope) -> tuple[Rex, bool]:
+        """An ORDER BY key: an output column (False), or an expression over the projection's
+        input (True) — an expression of output columns, or a column the SELECT leaves out."""
+        try:
+            ref = self.exprs.bind(item.expr, ExprContext(scope, "ORDER BY"))
+        except ValidationError:
+            inner = self._select_scopes.get(id(rel))
+            if not isinstance(rel, L.Project) or inner is None:  # SELECT DISTINCT, GROUP BY
+                raise
+            return self.exprs.bind(item.expr, ExprContext(inner, "ORDER BY")), True
+        if isinstance(ref, InputRef):
+            return ref, False
+        if not isinstance(rel, L.Project):
+            raise ValidationError(
+                "ORDER BY supports the query's output columns and their ordinals only here",
+                pos=item.pos,
+            )
+        return substitute(ref, rel.exprs), True
 
     def _streaming(self) -> bool:
         mode = self.config.get("execution.runtime-mode") if self.config is not None else None
@@ -236,7 +270,8 @@ class Binder:
         for expr, _ in items:
             _reject_bare_null(expr)
 
-        if sel.group_by or needs_aggregation(sel, items):
+        aggregated = bool(sel.group_by) or needs_aggregation(sel, items)
+        if aggregated:
             agg = Aggregation(self, rel, scope, sel.group_by, windows)
             exprs = [agg.bind(expr, "SELECT") for expr, _ in items]
             # HAVING may add aggregates of its own: bind it before the aggregate is built.
@@ -255,10 +290,12 @@ class Binder:
             exprs = [self.exprs.bind(expr, ctx) for expr, _ in items]
         names = _unique_names([_item_name(expr, alias, i) for i, (expr, alias) in enumerate(items)])
         fields = tuple(RowField(n, e.type) for n, e in zip(names, exprs, strict=True))
-        rel = L.Project(fields, rel, tuple(exprs))
+        project = L.Project(fields, rel, tuple(exprs))
+        if not aggregated:
+            self._select_scopes[id(project)] = scope
         if sel.distinct:
-            rel = L.Aggregate(rel.fields, rel, tuple(range(len(fields))), ())
-        return rel
+            return L.Aggregate(project.fields, project, tuple(range(len(fields))), ())
+        return project
 
     def _expand_stars(
         self, items: tuple[ast.SelectItem, ...], scope: Scope
