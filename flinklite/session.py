@@ -183,13 +183,34 @@ class Session:
         if stmt.as_query is not None:
             return self._create_table_as(stmt, binder)
         table = resolve_create_table(self.catalog, stmt, type_of=binder.type_expression)
+        self._drop_replaced(stmt)
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
         return StatusResult(OK)
 
     def _create_table_as(self, stmt: ast.CreateTable, binder: Binder) -> Result:
         table, _, planned = self._plan_create_table_as(stmt, binder)
+        self._drop_replaced(stmt)
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
         return executor.submit_inserts([planned], self.config, self.jobs)
+
+    def _drop_replaced(self, stmt: ast.CreateTable) -> None:
+        """CREATE OR REPLACE / REPLACE TABLE: the table it replaces goes first (REPLACE needs
+        one), once the new one has been resolved and its query planned."""
+        if stmt.replace is None:
+            return
+        ident = self.catalog.qualify(stmt.name, stmt.pos)
+        existing = self.catalog.get(ident)
+        if existing is None:
+            if stmt.replace == "REPLACE":
+                raise ValidationError(
+                    f"The table {ident.serializable()} to be replaced doesn't exist. You can try "
+                    "to use CREATE TABLE AS statement or CREATE OR REPLACE TABLE AS statement.",
+                    pos=stmt.pos,
+                )
+            return
+        self.catalog.drop_table(
+            ident, if_exists=True, temporary=existing.temporary, view=False, pos=stmt.pos
+        )
 
     def _plan_create_table_as(
         self, stmt: ast.CreateTable, binder: Binder

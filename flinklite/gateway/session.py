@@ -57,6 +57,7 @@ _KINDS = {
     "ALTER": "DDL",
     "ANALYZE": "DDL",
     "TRUNCATE": "DDL",
+    "REPLACE": "DDL",
     "SET": "SET",
     "RESET": "RESET",
     "USE": "USE",

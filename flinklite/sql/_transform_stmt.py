@@ -4,6 +4,8 @@ parser.py runs AstTransformer over the Lark tree of one statement."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lark import Token, v_args
 
 from flinklite.errors import ValidationError
@@ -49,6 +51,21 @@ class AstTransformer(QueryTransformer):
             as_query=tail if isinstance(tail, ast.Query) else None,
             if_not_exists="if" in p,
             temporary="TEMPORARY" in tokens(ch),
+            pos=self.pos(meta),
+        )
+
+    def create_or_replace_table(self, meta, ch):
+        return replace(self.create_table(meta, ch), replace="CREATE OR REPLACE")
+
+    def replace_table(self, meta, ch):
+        p = parts(ch)
+        return ast.CreateTable(
+            ch[next(i for i, c in enumerate(ch) if isinstance(c, NameP))].parts,
+            comment=p.get("comment"),
+            partitioned_by=p.get("partitioned", ()),
+            options=p.get("options", ()),
+            as_query=ch[-1],
+            replace="REPLACE",
             pos=self.pos(meta),
         )
 

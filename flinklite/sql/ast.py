@@ -704,6 +704,7 @@ class CreateTable(Statement):
     as_query: Query | None = None  # CREATE TABLE .. AS SELECT
     if_not_exists: bool = False
     temporary: bool = False
+    replace: str | None = None  # 'CREATE OR REPLACE', or 'REPLACE' (the table must exist)
 
 
 @dataclass(frozen=True, slots=True)

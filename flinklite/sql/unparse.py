@@ -593,6 +593,10 @@ def _create_table(p: _Printer, n: ast.CreateTable) -> str:
     if n.primary_key is not None:
         elements.append(p(n.primary_key))
     head = _create(n.temporary, "TABLE", n.if_not_exists, p.name(n.name))
+    if n.replace == "REPLACE":
+        head = f"REPLACE TABLE {p.name(n.name)}"
+    elif n.replace is not None:
+        head = "CREATE OR REPLACE" + head.removeprefix("CREATE")
     lines = [head + " (", ",\n".join("  " + e for e in elements), ")"] if elements else [head]
     if n.comment is not None:
         lines.append(_comment(n.comment))

@@ -9,6 +9,7 @@ import pytest
 
 from flinklite.errors import FlinkliteError
 from flinklite.gateway.session import RemoteSession
+from flinklite.results import JobSubmittedResult
 from flinklite.session import Session
 from flinklite.sql.splitter import split_statements
 
@@ -20,13 +21,16 @@ def answers(session, script: str) -> list:
     for st in split_statements(script):
         try:
             r = session.execute_statement(st.text)
-            out.append(getattr(r, "rows", None) or getattr(r, "text", None) or r.message)
+            if isinstance(r, JobSubmittedResult):  # job ids differ: that a job started counts
+                out.append("JOB")
+            else:
+                out.append(getattr(r, "rows", None) or getattr(r, "text", None) or r.message)
         except FlinkliteError as exc:
             out.append("ERROR " + exc.message.splitlines()[-1])
     return out
 
 
-@pytest.mark.parametrize("script", ["alter_table.sql"])
+@pytest.mark.parametrize("script", ["alter_table.sql", "replace_table.sql"])
 def test_every_statement_answers_as_flink(flink_cluster, script):
     gateway, _ = flink_cluster
     text = (HERE / script).read_text(encoding="utf-8")
@@ -36,5 +40,5 @@ def test_every_statement_answers_as_flink(flink_cluster, script):
     finally:
         remote.close()
     ours = answers(local, text)
-    assert sum(isinstance(a, str) and a.startswith("ERROR") for a in flink) >= 3
+    assert any(isinstance(a, str) and a.startswith("ERROR") for a in flink)
     assert ours == flink

@@ -237,3 +237,9 @@ CREATE TABLE all_types (
 ) WITH (
     'connector' = 'blackhole'
 );
+
+CREATE OR REPLACE TABLE replaced (x INT) WITH ('connector' = 'blackhole');
+
+CREATE OR REPLACE TABLE replaced WITH ('connector' = 'blackhole') AS SELECT 1 AS x;
+
+REPLACE TABLE replaced WITH ('connector' = 'blackhole') AS SELECT 2 AS x;
