@@ -227,6 +227,8 @@ AGGREGATES = [
     ("COUNT(i)", {}, "BIGINT NOT NULL"),
     ("COUNT(i, s)", {}, "BIGINT NOT NULL"),
     ("COUNT()", {"star": True}, "BIGINT NOT NULL"),
+    ("GROUPING(s)", {"grouped": True}, "BIGINT NOT NULL"),
+    ("GROUPING_ID(s, i)", {"grouped": True}, "BIGINT NOT NULL"),
     ("SUM(i)", {}, "INT"),
     ("SUM(inn)", {}, "INT"),
     ("SUM(inn)", {"grouped": True}, "INT NOT NULL"),
