@@ -1,5 +1,6 @@
 """Subquery removal, the optimizer's first step as in Flink: IN / NOT IN / EXISTS / NOT EXISTS and
-`op ANY` / `op ALL` in WHERE become semi and anti joins, and scalar subqueries a join with their one row.
+`op ANY` / `op ALL` in WHERE become semi and anti joins, and scalar subqueries a join with their
+one row (a correlated one: with its aggregate grouped by the correlation).
 
 A correlated subquery is decorrelated when its references to the outer row sit in the conjuncts
 of its WHERE: those move into the join condition (`EXISTS (SELECT 1 FROM b WHERE b.k = a.k)` is a
@@ -32,8 +33,9 @@ from flinklite.planner import logical as L
 
 _NOT_YET = (
     "flinklite does not support this subquery yet: {what}. Supported: [NOT] IN, [NOT] EXISTS "
-    "and comparisons with ANY / ALL as conditions of WHERE (correlated through its WHERE's conditions), and scalar subqueries "
-    "that aggregate without GROUP BY, uncorrelated"
+    "and comparisons with ANY / ALL as conditions of WHERE (correlated through its WHERE's "
+    "conditions), and scalar subqueries that aggregate without GROUP BY (correlated through "
+    "equalities in their WHERE)"
 )
 
 
@@ -75,12 +77,7 @@ def _filter(rel: L.Filter) -> L.RelNode:
             rest.append(conjunct)
         else:
             rest.append(conjunct)
-    if rest:
-        condition = rest[0]
-        for c in rest[1:]:
-            condition = and_(condition, c)
-        node = L.Filter(node.fields, node, condition)
-    return _keep(node, rel.fields)
+    return _keep(_filtered(node, rest), rel.fields)
 
 
 # Quantified comparisons as the join they become: `x op ANY S` holds when some s has `x op s`
@@ -154,12 +151,7 @@ def _decorrelate(rel: L.RelNode) -> tuple[L.RelNode, list[Rex]]:
         raise UnsupportedError(_NOT_YET.format(what="a reference to the outer query outside WHERE"))
     correlated = [c for c in conjunctions(where.condition) if _has_correl(c)]
     plain = [c for c in conjunctions(where.condition) if not _has_correl(c)]
-    filtered: L.RelNode = inner
-    if plain:
-        condition = plain[0]
-        for c in plain[1:]:
-            condition = and_(condition, c)
-        filtered = L.Filter(inner.fields, inner, condition)
+    filtered = _filtered(inner, plain)
     needed = sorted(set().union(*(input_indices(c) for c in correlated)))
     if project is None:
         return filtered, correlated
@@ -214,7 +206,9 @@ def _scalars(node: L.RelNode, exprs: tuple[Rex, ...]) -> tuple[L.RelNode, list[R
                 raise UnsupportedError(_NOT_YET.format(what=f"{r.kind} inside an expression"))
             sub = remove_subqueries(r.rel)
             if _correlated(sub):
-                raise UnsupportedError(_NOT_YET.format(what="a correlated scalar subquery"))
+                joined, value = _correlated_scalar(node, sub, r)
+                node = joined
+                return value
             if not _one_row(sub):
                 raise UnsupportedError(
                     _NOT_YET.format(what="a scalar subquery that may return several rows")
@@ -226,6 +220,94 @@ def _scalars(node: L.RelNode, exprs: tuple[Rex, ...]) -> tuple[L.RelNode, list[R
 
         out.append(_map(expr, one))
     return node, out
+
+
+def _correlated_scalar(node: L.RelNode, sub: L.RelNode, r: SubqueryRex) -> tuple[L.RelNode, Rex]:
+    """A correlated scalar subquery over a global aggregate whose WHERE compares columns with
+    the outer row (`(SELECT AVG(x) FROM t WHERE t.k = o.k)`): the aggregate grouped by those
+    columns, LEFT joined on them; an empty group's COUNT is 0, as the subquery's would be."""
+    what = "a correlated scalar subquery other than an aggregate of rows matched by equality"
+    out = sub if isinstance(sub, L.Project) else None
+    agg = out.input if out is not None else sub
+    if not (isinstance(agg, L.Aggregate) and not agg.group and not agg.grouping_sets):
+        raise UnsupportedError(_NOT_YET.format(what=what))
+    pre = agg.input
+    if not (isinstance(pre, L.Project) and isinstance(pre.input, L.Filter)):
+        raise UnsupportedError(_NOT_YET.format(what=what))
+    where = pre.input
+    if (
+        _correlated(where.input)
+        or any(map(_has_correl, pre.exprs))
+        or (out is not None and any(map(_has_correl, out.exprs)))
+    ):
+        raise UnsupportedError(_NOT_YET.format(what=what))
+    pairs: list[tuple[int, CorrelRef]] = []  # (inner column, outer column)
+    plain: list[Rex] = []
+    for c in conjunctions(where.condition):
+        if not _has_correl(c):
+            plain.append(c)
+            continue
+        pair = _correlation_pair(c)
+        if pair is None:
+            raise UnsupportedError(_NOT_YET.format(what=what))
+        pairs.append(pair)
+    inner = where.input
+    filtered = _filtered(inner, plain)
+    keys = [InputRef(inner.fields[i].type, i) for i, _ in pairs]
+    key_fields = tuple(RowField(f"$cor{k}", ref.type) for k, ref in enumerate(keys))
+    width_pre = len(pre.exprs)
+    grouped_pre = L.Project(pre.fields + key_fields, filtered, pre.exprs + tuple(keys))
+    group = tuple(range(width_pre, width_pre + len(keys)))
+    agg_fields = key_fields + tuple(RowField(a.alias, a.type) for a in agg.aggregates)
+    grouped = L.Aggregate(agg_fields, grouped_pre, group, agg.aggregates)
+    n = len(keys)
+    if out is not None:
+        if not (len(out.exprs) == 1 and isinstance(out.exprs[0], InputRef)):
+            raise UnsupportedError(_NOT_YET.format(what="a correlated scalar subquery computing "
+                                                   "over its aggregate"))  # fmt: skip
+        index = n + out.exprs[0].index
+    else:
+        index = n
+    call = agg.aggregates[index - n]
+    width = len(node.fields)
+    fields = node.fields + grouped.fields
+    condition: Rex | None = None
+    for k, (_, outer) in enumerate(pairs):
+        equal = Call(
+            T.boolean(True),
+            "=",
+            (InputRef(outer.type, outer.index), InputRef(keys[k].type, width + k)),
+        )
+        condition = equal if condition is None else and_(condition, equal)
+    assert condition is not None
+    joined = L.Join(fields, node, grouped, "left", condition)
+    value: Rex = InputRef(r.type, width + index)
+    if call.name.upper() == "COUNT":
+        zero = Literal(call.type.with_nullable(False), 0)
+        value = Call(r.type.with_nullable(False), "COALESCE", (value, zero))
+    return joined, value
+
+
+def _filtered(rel: L.RelNode, conditions: list[Rex]) -> L.RelNode:
+    """`rel` filtered by the AND of `conditions` (itself when there are none)."""
+    if not conditions:
+        return rel
+    condition = conditions[0]
+    for c in conditions[1:]:
+        condition = and_(condition, c)
+    return L.Filter(rel.fields, rel, condition)
+
+
+def _correlation_pair(rex: Rex) -> tuple[int, CorrelRef] | None:
+    """(inner column, outer column) of `inner = outer` (either way round), else None."""
+    if not (isinstance(rex, Call) and rex.op == "=" and len(rex.operands) == 2):
+        return None
+    a, b = rex.operands
+    if isinstance(a, InputRef) and isinstance(b, CorrelRef):
+        return a.index, b
+    if isinstance(b, InputRef) and isinstance(a, CorrelRef):
+        return b.index, a
+    return None
 
 
 def _one_row(rel: L.RelNode) -> bool:
