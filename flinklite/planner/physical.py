@@ -640,9 +640,17 @@ class Sink(Single):
 
 
 def upsert_key(node: PhysNode) -> tuple[int, ...] | None:
-    """The output fields an updating node's rows are keyed by (Flink's upsert key), if known."""
-    if isinstance(node, Exchange):
+    """The output fields a node's rows are keyed by (Flink's upsert key), if known: a scanned
+    table's primary key, a deduplication's or aggregation's key, through projections that keep
+    it."""
+    if isinstance(node, Exchange | WatermarkAssigner):
         return upsert_key(node.input)
+    if isinstance(node, TableSourceScan):
+        names = [f.name for f in node.fields]
+        key = node.spec.primary_key
+        if not key or not all(c in names for c in key):
+            return None
+        return tuple(names.index(c) for c in key)
     if isinstance(node, GroupAggregate):
         return tuple(range(len(node.keys)))
     if isinstance(node, (ChangelogNormalize, SinkUpsertMaterializer)):

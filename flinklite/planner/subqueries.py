@@ -30,6 +30,7 @@ from flinklite.expr.rex import (
     input_indices,
 )
 from flinklite.planner import logical as L
+from flinklite.planner.expressions import cast_to
 
 _NOT_YET = (
     "flinklite does not support this subquery yet: {what}. Supported: [NOT] IN, [NOT] EXISTS "
@@ -116,7 +117,7 @@ def _semi_join(left: L.RelNode, sub: SubqueryRex, anti: bool, op: str | None) ->
         match: Rex = Call(
             T.boolean(operand.type.nullable or column.type.nullable),
             op,
-            (_cast(operand, lt), _cast(column, rt)),
+            (cast_to(operand, lt), cast_to(column, rt)),
         )
         if anti and (operand.type.nullable or column.type.nullable):
             # An unknown comparison excludes the row as a true one does (NOT IN's NULL rule).
@@ -125,16 +126,8 @@ def _semi_join(left: L.RelNode, sub: SubqueryRex, anti: bool, op: str | None) ->
             unknown = Call(T.boolean(False), "IS NULL", (column,))
             match = Call(T.boolean(True), "OR", (match, unknown))
         conditions.insert(0, match)
-    condition: Rex = Literal(T.boolean(False), True)
-    for i, c in enumerate(conditions):
-        condition = c if i == 0 else and_(condition, c)
-    return L.Join(left.fields, left, right, "anti" if anti else "semi", condition)
-
-
-def _cast(rex: Rex, target: T.DataType) -> Rex:
-    if T.same_ignoring_nullability(rex.type, target):
-        return rex
-    return Call(target.with_nullable(rex.type.nullable), "CAST", (rex,))
+    kind = "anti" if anti else "semi"
+    return L.Join(left.fields, left, right, kind, _all_of(conditions))
 
 
 def _decorrelate(rel: L.RelNode) -> tuple[L.RelNode, list[Rex]]:
@@ -271,16 +264,11 @@ def _correlated_scalar(node: L.RelNode, sub: L.RelNode, r: SubqueryRex) -> tuple
     call = agg.aggregates[index - n]
     width = len(node.fields)
     fields = node.fields + grouped.fields
-    condition: Rex | None = None
-    for k, (_, outer) in enumerate(pairs):
-        equal = Call(
-            T.boolean(True),
-            "=",
-            (InputRef(outer.type, outer.index), InputRef(keys[k].type, width + k)),
-        )
-        condition = equal if condition is None else and_(condition, equal)
-    assert condition is not None
-    joined = L.Join(fields, node, grouped, "left", condition)
+    on: list[Rex] = [
+        Call(T.boolean(True), "=", (InputRef(o.type, o.index), InputRef(k.type, width + i)))
+        for i, ((_, o), k) in enumerate(zip(pairs, keys, strict=True))
+    ]
+    joined = L.Join(fields, node, grouped, "left", _all_of(on))
     value: Rex = InputRef(r.type, width + index)
     if call.name.upper() == "COUNT":
         zero = Literal(call.type.with_nullable(False), 0)
@@ -288,14 +276,19 @@ def _correlated_scalar(node: L.RelNode, sub: L.RelNode, r: SubqueryRex) -> tuple
     return joined, value
 
 
-def _filtered(rel: L.RelNode, conditions: list[Rex]) -> L.RelNode:
-    """`rel` filtered by the AND of `conditions` (itself when there are none)."""
+def _all_of(conditions: list[Rex]) -> Rex:
+    """The AND of `conditions`; TRUE when there are none."""
     if not conditions:
-        return rel
+        return Literal(T.boolean(False), True)
     condition = conditions[0]
     for c in conditions[1:]:
         condition = and_(condition, c)
-    return L.Filter(rel.fields, rel, condition)
+    return condition
+
+
+def _filtered(rel: L.RelNode, conditions: list[Rex]) -> L.RelNode:
+    """`rel` filtered by the AND of `conditions` (itself when there are none)."""
+    return L.Filter(rel.fields, rel, _all_of(conditions)) if conditions else rel
 
 
 def _correlation_pair(rex: Rex) -> tuple[int, CorrelRef] | None:

@@ -33,7 +33,12 @@ from flinklite.planner import logical as L
 from flinklite.planner import physical as P
 from flinklite.planner.passes.changelog import KIND_SHORT
 from flinklite.planner.passes.convert_over import OverPlanning
-from flinklite.planner.passes.convert_windows import WindowPlanning, rewrite_aux, window_props
+from flinklite.planner.passes.convert_windows import (
+    WindowPlanning,
+    rewrite_aux,
+    window_props,
+    window_tvf_group,
+)
 from flinklite.planner.passes.pushdown import push_watermark
 from flinklite.runtime.connector import ScanSpec
 
@@ -180,7 +185,7 @@ class Planner(WindowPlanning, OverPlanning):
     def _Aggregate(self, rel: L.Aggregate) -> P.PhysNode:
         grouping = [i for i, c in enumerate(rel.aggregates) if c.name.upper() in _GROUPING]
         if rel.grouping_sets or grouping:
-            if self._window_key(rel) is not None or _is_window_tvf_group(rel):
+            if self._window_key(rel) is not None or window_tvf_group(rel) is not None:
                 raise UnsupportedError(
                     "GROUPING SETS, ROLLUP, CUBE and GROUPING() on window aggregations are not "
                     "supported yet"
@@ -280,7 +285,7 @@ class Planner(WindowPlanning, OverPlanning):
         lkeys, rkeys, remainder = _join_keys(rel.condition, len(rel.left.fields))
         if not lkeys:
             raise ValidationError("Currently the join key in Temporal Table Join can not be empty.")
-        versioned = _versioned_key(right)
+        versioned = P.upsert_key(right)
         if versioned is None:
             raise ValidationError(
                 "Temporal Table Join requires primary key in versioned table, but no primary "
@@ -417,12 +422,6 @@ def _bounded(validated: ValidatedTable) -> bool:
 _GROUPING = ("GROUPING", "GROUPING_ID")
 
 
-def _is_window_tvf_group(rel: L.Aggregate) -> bool:
-    """Whether the aggregate groups a window TVF's rows by window_start / window_end."""
-    names = {rel.input.fields[k].name for k in rel.group}
-    return {"window_start", "window_end"} <= names
-
-
 def _grouping_value(
     call: AggregateCall, specs: list[tuple[int, tuple[int, ...]]], expand_id: Rex | None, n: int
 ) -> Rex:
@@ -466,26 +465,6 @@ def _renamed_input(rel: L.RelNode) -> L.RelNode:
     ):
         rel = rel.input
     return rel
-
-
-def _versioned_key(node: P.PhysNode) -> tuple[int, ...] | None:
-    """The primary key a versioned table is keyed by: a scanned table's primary key (through
-    projections that keep it), or the key of a deduplication or aggregation."""
-    key = P.upsert_key(node)
-    if key is not None:
-        return key
-    while isinstance(node, P.Calc | P.Exchange | P.WatermarkAssigner):
-        if isinstance(node, P.Calc) and node.projection is not None:
-            inner = _versioned_key(node.input)
-            if inner is None:
-                return None
-            where = {e.index: i for i, e in enumerate(node.projection) if isinstance(e, InputRef)}
-            return tuple(where[k] for k in inner) if all(k in where for k in inner) else None
-        node = node.input
-    if isinstance(node, P.TableSourceScan) and node.spec.primary_key:
-        names = [f.name for f in node.fields]
-        return tuple(names.index(c) for c in node.spec.primary_key if c in names)
-    return None
 
 
 def _equi_pair(c: Rex, n: int) -> tuple[int, int] | None:

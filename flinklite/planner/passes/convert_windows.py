@@ -6,6 +6,7 @@ A mixin of the converter (planner.passes.convert)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from flinklite.catalog import types as T
 from flinklite.catalog.types import RowField
@@ -100,21 +101,11 @@ class WindowPlanning(ConverterBase):
     def _window_tvf_aggregate(self, rel: L.Aggregate) -> P.PhysNode | None:
         """GROUP BY window_start, window_end over TABLE(TUMBLE(..)): the window TVF assigns
         windows, and the aggregate fires each window when the watermark passes its end."""
-        project = rel.input
-        tvf = project.input if isinstance(project, L.Project) else project
-        if not (isinstance(tvf, L.TableFunctionScan) and _tvf_kind(tvf) in WINDOW_TVFS):
+        found = window_tvf_group(rel)
+        if found is None:
             return None
+        project, tvf, source_of = found
         width = len(tvf.operands[0].fields)
-
-        def source_of(k: int) -> int | None:
-            if isinstance(project, L.Project):
-                e = project.exprs[k]
-                return e.index if isinstance(e, InputRef) else None
-            return k
-
-        group_src = {source_of(k) for k in rel.group}
-        if width not in group_src or width + 1 not in group_src:
-            return None
         if _tvf_kind(tvf) == "SESSION":
             return self._session_tvf_aggregate(rel, tvf, source_of)
         child = self.visit(tvf)
@@ -240,6 +231,29 @@ def rewrite_aux(rex: Rex, slot: int, width: int, _: tuple[int, ...] = ()) -> Rex
             return InputRef(rex.type, width + offset)
         return Call(rex.type, rex.op, tuple(rewrite_aux(o, slot, width) for o in rex.operands))
     return rex
+
+
+def window_tvf_group(
+    rel: L.Aggregate,
+) -> tuple[L.RelNode, L.TableFunctionScan, Callable[[int], int | None]] | None:
+    """(the projection or the TVF, the window TVF, each group key's column of the TVF) when the
+    aggregate groups a window TVF's rows by window_start and window_end; None otherwise."""
+    project = rel.input
+    tvf = project.input if isinstance(project, L.Project) else project
+    if not (isinstance(tvf, L.TableFunctionScan) and _tvf_kind(tvf) in WINDOW_TVFS):
+        return None
+    width = len(tvf.operands[0].fields)
+
+    def source_of(k: int) -> int | None:
+        if isinstance(project, L.Project):
+            e = project.exprs[k]
+            return e.index if isinstance(e, InputRef) else None
+        return k
+
+    group_src = {source_of(k) for k in rel.group}
+    if width not in group_src or width + 1 not in group_src:
+        return None
+    return project, tvf, source_of
 
 
 def _tvf_kind(rel: L.TableFunctionScan) -> str:
