@@ -9,6 +9,11 @@ from typing import Any
 
 from flinklite.catalog.types import DataType
 
+# The client's messages for statements that succeed with nothing to show.
+STATEMENT_OK = "Execute statement succeed."
+PROPERTY_RESET = "Session property has been reset."
+ALL_PROPERTIES_RESET = "All session properties have been set to their default values."
+
 
 @dataclass(frozen=True, slots=True)
 class Result:

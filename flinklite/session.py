@@ -30,6 +30,9 @@ from flinklite.planner.plan import plan_insert
 from flinklite.planner.portability import Finding, plan_findings, table_finding
 from flinklite.planner.scan import validate_connector
 from flinklite.results import (
+    ALL_PROPERTIES_RESET,
+    PROPERTY_RESET,
+    STATEMENT_OK,
     ClearResult,
     HelpResult,
     QuitResult,
@@ -41,8 +44,6 @@ from flinklite.results import (
 from flinklite.sql import ast
 from flinklite.sql.parser import parse_statement
 from flinklite.sql.variables import substitute
-
-OK = "Execute statement succeed."
 
 STATEMENT_KINDS: dict[type, str] = {
     ast.CreateTable: "DDL",
@@ -185,7 +186,7 @@ class Session:
         table = resolve_create_table(self.catalog, stmt, type_of=binder.type_expression)
         self._drop_replaced(stmt)
         self.catalog.create_table(table, ignore_if_exists=stmt.if_not_exists, pos=stmt.pos)
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     def _create_table_as(self, stmt: ast.CreateTable, binder: Binder) -> Result:
         table, _, planned = self._plan_create_table_as(stmt, binder)
@@ -267,7 +268,7 @@ class Session:
             ignore_if_exists=stmt.if_not_exists,
             pos=stmt.pos,
         )
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.CreateFunction)
     def _CreateFunction(self, stmt: ast.CreateFunction) -> Result:
@@ -281,7 +282,7 @@ class Session:
             if_not_exists=stmt.if_not_exists,
             pos=stmt.pos,
         )
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.CreateCatalog)
     def _CreateCatalog(self, stmt: ast.CreateCatalog) -> Result:
@@ -291,7 +292,7 @@ class Session:
             if_not_exists=stmt.if_not_exists,
             pos=stmt.pos,
         )
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.CreateDatabase)
     def _CreateDatabase(self, stmt: ast.CreateDatabase) -> Result:
@@ -302,7 +303,7 @@ class Session:
             if_not_exists=stmt.if_not_exists,
             pos=stmt.pos,
         )
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.Drop)
     def _Drop(self, stmt: ast.Drop) -> Result:
@@ -329,7 +330,7 @@ class Session:
             )
         else:
             c.drop_catalog(stmt.name[-1], if_exists=stmt.if_exists, pos=stmt.pos)
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.AlterFunction)
     def _AlterFunction(self, stmt: ast.AlterFunction) -> Result:
@@ -350,7 +351,7 @@ class Session:
             c.reset_options(ident, stmt.keys, if_exists=stmt.if_exists, pos=stmt.pos)
         else:
             self._alter_schema(ident, stmt)
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     def _alter_schema(self, ident: ObjectIdentifier, stmt: ast.AlterTable) -> None:
         """ADD / MODIFY / DROP / RENAME column: the table resolved again from its changed DDL,
@@ -377,7 +378,7 @@ class Session:
         sink = self.binder().bind_insert(stmt)
         if self._statement_set is not None:
             self._statement_set.append(stmt)
-            return StatusResult(OK)
+            return StatusResult(STATEMENT_OK)
         return executor.start_inserts([sink], self.config, self.jobs)
 
     @_STATEMENTS.register(ast.StatementSet)
@@ -394,7 +395,7 @@ class Session:
                 pos=stmt.pos,
             )
         self._statement_set = []
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.End)
     def _End(self, stmt: ast.End) -> Result:
@@ -405,7 +406,7 @@ class Session:
             )
         inserts, self._statement_set = self._statement_set, None
         if not inserts:
-            return StatusResult(OK)
+            return StatusResult(STATEMENT_OK)
         return self._StatementSet(ast.StatementSet(tuple(inserts), pos=stmt.pos))
 
     @_STATEMENTS.register(ast.Explain)
@@ -493,14 +494,14 @@ class Session:
         if stmt.key is None:
             return _table(("key", "value"), self.config.items())
         warning = self.config.set(stmt.key, stmt.value or "", stmt.pos)
-        return StatusResult(warning, "WARNING") if warning else StatusResult(OK)
+        return StatusResult(warning, "WARNING") if warning else StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.Reset)
     def _Reset(self, stmt: ast.Reset) -> Result:
         self.config.reset(stmt.key)
         if stmt.key is None:
-            return StatusResult("All session properties have been set to their default values.")
-        return StatusResult("Session property has been reset.")
+            return StatusResult(ALL_PROPERTIES_RESET)
+        return StatusResult(PROPERTY_RESET)
 
     @_STATEMENTS.register(ast.Use)
     def _Use(self, stmt: ast.Use) -> Result:
@@ -508,13 +509,13 @@ class Session:
             self.catalog.use_catalog(stmt.name[-1], stmt.pos)
         else:
             self.catalog.use_database(stmt.name, stmt.pos)
-        return StatusResult(OK)
+        return StatusResult(STATEMENT_OK)
 
     @_STATEMENTS.register(ast.StopJob)
     def _StopJob(self, stmt: ast.StopJob) -> Result:
         if not stmt.with_savepoint:
             executor.stop_job(self.jobs, stmt.job_id, stmt.pos)
-            return StatusResult(OK)
+            return StatusResult(STATEMENT_OK)
         directory = self.config.get("execution.checkpointing.savepoint-dir")
         if not directory:
             raise ValidationError(

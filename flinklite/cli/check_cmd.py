@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from flinklite.cli.conventions import EXIT_FAILED, EXIT_OK, EXIT_USAGE, key_value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="key=value",
         action="append",
         default=[],
+        type=key_value,
         help="session configuration, as for `flinklite -D` (script variables, runtime mode)",
     )
     return parser
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"[ERROR] Could not read SQL file '{args.script}': {exc}", file=sys.stderr)
         return EXIT_USAGE
-    conf = dict(_key_value(c) for c in args.conf)
+    conf = dict(args.conf)
     findings = check_script(script, conf)
     for finding in findings:
         where = f"{finding.pos.line}:{finding.pos.column}" if finding.pos else "-"
@@ -99,8 +100,3 @@ def _start(st: Any) -> Any:
     from flinklite.errors import Pos
 
     return Pos(st.line, st.column)
-
-
-def _key_value(text: str) -> tuple[str, str]:
-    key, _, value = text.partition("=")
-    return key.strip(), value.strip()

@@ -1,6 +1,8 @@
 """What every flinklite command shares: its exit codes (as Flink's sql-client.sh, and 128 + the
-signal), the interactive client's history file, and leaving quietly when stdout's reader left."""
+signal), `-D key=value`, the interactive client's history file, and leaving quietly when
+stdout's reader left."""
 
+import argparse
 import os
 import sys
 
@@ -11,6 +13,14 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 DEFAULT_HISTORY = "~/.flinklite-sql-history"
+
+
+def key_value(text: str) -> tuple[str, str]:
+    """A `-D key=value` argument (argparse `type=`)."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected key=value, got '{text}'")
+    return key.strip(), value.strip()
 
 
 def silence_stdout() -> None:

@@ -18,6 +18,7 @@ from flinklite.cli.conventions import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
+    key_value,
     silence_stdout,
 )
 
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="key=value",
         action="append",
         default=[],
-        type=_key_value,
+        type=key_value,
         help="session configuration, like SET 'key' = 'value' (repeatable; -Dkey=value works too)",
     )
     parser.add_argument(
@@ -112,13 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"flinklite {__version__}")
     return parser
-
-
-def _key_value(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise argparse.ArgumentTypeError(f"expected key=value, got '{text}'")
-    return key.strip(), value.strip()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

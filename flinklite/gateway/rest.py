@@ -115,9 +115,6 @@ class GatewayClient:
         and data, `nextResultUri`; an operation that failed raises its RemoteError here."""
         return self.call("GET", uri)
 
-    def cancel(self, session: str, operation: str) -> None:
-        self.call("POST", self._path(f"/sessions/{session}/operations/{operation}/cancel"), {})
-
     def close_operation(self, session: str, operation: str) -> None:
         self.call("DELETE", self._path(f"/sessions/{session}/operations/{operation}/close"))
 

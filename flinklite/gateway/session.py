@@ -19,6 +19,9 @@ from flinklite.errors import FlinkliteError, Pos
 from flinklite.gateway.rest import GatewayClient, RemoteError
 from flinklite.gateway.values import ROW_KINDS, logical_type, row_converter
 from flinklite.results import (
+    ALL_PROPERTIES_RESET,
+    PROPERTY_RESET,
+    STATEMENT_OK,
     ChangelogResult,
     ClearResult,
     HelpResult,
@@ -30,9 +33,9 @@ from flinklite.results import (
     TextResult,
 )
 from flinklite.runtime.collect import ResultBuffer
+from flinklite.sql.splitter import after_comments
 from flinklite.sql.variables import substitute
 
-OK = "Execute statement succeed."
 HEARTBEAT_INTERVAL_S = 60.0  # the gateway forgets a session idle for 10 minutes by default
 # Polling an operation that has nothing yet: start fast (a DDL is ready in milliseconds), back
 # off to a rate that costs the gateway nothing while a streaming query waits for input.
@@ -40,7 +43,6 @@ _FIRST_WAIT_S, _MAX_WAIT_S = 0.005, 0.2
 # Names for completion are asked of the gateway at most this often.
 _NAMES_TTL_S = 3.0
 
-_LEADING_COMMENTS = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.DOTALL)
 _WORDS = re.compile(r"[A-Za-z]+")
 _RESET_ALL = re.compile(r"\s*RESET\s*;?\s*$", re.IGNORECASE)
 # A statement's kind by its first words, as flinklite.session.STATEMENT_KINDS names them: the
@@ -81,10 +83,13 @@ _KINDS = {
 
 def statement_kind(text: str) -> str:
     """QUERY, INSERT, DDL, SET, ... for a statement's text (comments before it skipped)."""
-    body = text[_LEADING_COMMENTS.match(text).end() :]  # type: ignore[union-attr]
-    body = body.lstrip("(")  # `(SELECT ...) UNION ...`
-    word = _WORDS.match(body)
-    return _KINDS.get(word.group(0).upper(), "OTHER") if word else "OTHER"
+    return _KINDS.get(_first_word(text), "OTHER")
+
+
+def _first_word(text: str) -> str:
+    """The statement's first word, upper case (`(SELECT ...) UNION ...` starts with SELECT)."""
+    word = _WORDS.match(after_comments(text).lstrip("("))
+    return word.group(0).upper() if word else ""
 
 
 class ClusterJobs:
@@ -211,7 +216,7 @@ class RemoteSession:
     # --- names for completion ------------------------------------------------------------------
 
     def table_names(self) -> list[str]:
-        return self._cached("SHOW TABLES", 0)
+        return self._cached("SHOW TABLES")
 
     def column_names(self, table: str) -> list[str] | None:
         """A table's columns (its name in any case, as the local session), None if none."""
@@ -220,19 +225,20 @@ class RemoteSession:
             table = {t.lower(): t for t in tables}.get(table.lower(), "")
             if not table:
                 return None
-        return self._cached(f"DESCRIBE `{table.replace('`', '``')}`", 0)
+        return self._cached(f"DESCRIBE `{table.replace('`', '``')}`")
 
     def function_names(self) -> list[str]:
-        return self._cached("SHOW FUNCTIONS", 0)
+        return self._cached("SHOW FUNCTIONS")
 
-    def _cached(self, statement: str, column: int) -> list[str]:
+    def _cached(self, statement: str) -> list[str]:
+        """The first column of a SHOW / DESCRIBE statement's rows, asked again after a while."""
         now = time.monotonic()
         hit = self._names.get(statement)
         if hit is not None and now - hit[0] < _NAMES_TTL_S:
             return hit[1]
         try:
             _, _, rows = self._run_to_end(self.client.submit(self.handle, statement))
-            names = [str(row[column]) for row in rows]
+            names = [str(row[0]) for row in rows]
         except FlinkliteError:
             names = []
         self._names[statement] = (now, names)
@@ -334,19 +340,17 @@ def _result(
     if job_id and columns == ("job id",):
         return JobSubmittedResult(str(job_id), "")
     if page.get("resultKind") == "SUCCESS":  # the gateway's `OK`
-        if kind == "RESET" and _RESET_ALL.match(text):
-            return StatusResult("All session properties have been set to their default values.")
         if kind == "RESET":
-            return StatusResult("Session property has been reset.")
-        return StatusResult(OK)
+            all_reset = _RESET_ALL.match(text) is not None
+            return StatusResult(ALL_PROPERTIES_RESET if all_reset else PROPERTY_RESET)
+        return StatusResult(STATEMENT_OK)
     if kind in ("EXPLAIN", "SHOW") and columns == ("result",) and len(rows) == 1:
         return TextResult(str(rows[0][0]))  # plans, SHOW CREATE TABLE
     return TableResult(columns, types, rows)
 
 
 def _client_command(text: str) -> Result:
-    word = _WORDS.match(text[_LEADING_COMMENTS.match(text).end() :])  # type: ignore[union-attr]
-    command = word.group(0).upper() if word else ""
+    command = _first_word(text)
     if command == "HELP":
         from flinklite.session import HELP_TEXT
 

@@ -118,6 +118,11 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def after_comments(text: str) -> str:
+    """`text` from its first character that is neither blank nor in a comment."""
+    return text[_LEADING.match(text).end() :]  # type: ignore[union-attr]
+
+
 def split_statements(script: str) -> list[StatementText]:
     """The statements of `script` in order; empty ones are dropped and a final statement without
     ';' is kept. Never raises: unterminated strings or comments run to the end of the script, so
