@@ -359,8 +359,7 @@ class Session:
         if stmt.if_exists and self.catalog.get(ident) is None:
             return
         table = self.catalog.alter_target(ident, stmt.pos)
-        source = table.source or ast.CreateTable(stmt.name, pos=stmt.pos)
-        create = replace(altered(source, stmt), name=stmt.name, options=source.options)
+        create = replace(altered(table.source, stmt), name=stmt.name)
         new = resolve_create_table(self.catalog, create, type_of=self.binder().type_expression)
         self.catalog.replace_table(
             replace(new, identifier=table.identifier, options=table.options, temporary=False)

@@ -15,12 +15,12 @@ from flinklite.sql.unparse import unparse
 _FAILED = "Failed to execute ALTER TABLE statement.\n"
 
 
-def altered(create: ast.CreateTable, stmt: ast.AlterTable) -> ast.CreateTable:
+def altered(create: ast.CreateTable | None, stmt: ast.AlterTable) -> ast.CreateTable:
     """`create` (the table's own DDL) with the schema change `stmt` applied."""
-    if create.like is not None or create.as_query is not None:
+    if create is None or create.like is not None or create.as_query is not None:
         raise UnsupportedError(
-            "ALTER TABLE changing the schema of a table created with LIKE or AS SELECT is not "
-            "supported by flinklite yet",
+            "ALTER TABLE changing the schema of a table not created by CREATE TABLE with its "
+            "columns (LIKE, AS SELECT, a catalog's own) is not supported by flinklite yet",
             pos=stmt.pos,
         )
     change = _CHANGES.get(stmt.action)

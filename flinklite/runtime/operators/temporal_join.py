@@ -72,9 +72,12 @@ class TemporalJoin(TwoInputOperator):
 
     def _fire(self, until: int | None) -> None:
         """Joins the left rows at or before `until` (ns; None: all), in time order."""
-        due = [e for e in self._left if until is None or e[0] <= until]
+        due: list[tuple[int, int, str, Row]] = []
+        waiting: list[tuple[int, int, str, Row]] = []
+        for entry in self._left:
+            (due if until is None or entry[0] <= until else waiting).append(entry)
         if due:
-            self._left = [e for e in self._left if not (until is None or e[0] <= until)]
+            self._left = waiting
             self._join(due)
         if until is not None:
             self._expire(until)
